@@ -1,0 +1,61 @@
+"""Organisations named in the association's reports, and fictional example people."""
+
+from strukturwandel.people.models import Organisation, Person, Region
+
+ORGANISATIONS = [
+    ("Landesverband Nachhaltiges Sachsen e.V.", "LNS", Region.SAXONY, True),
+    ("Netzwerk Zukunft Sachsen-Anhalt e.V.", "NZSA", Region.SAXONY_ANHALT, True),
+    ("Aktionskreis Strukturwandel Leipziger Land", "AkSLL", Region.LEIPZIG_DISTRICT, True),
+    ("Gesellschaftsdenken e.V.", "", Region.NATIONWIDE, False),
+    ("Lausitzer Perspektiven e.V.", "", Region.NATIONWIDE, False),
+    ("VHS Leipzig", "", Region.LEIPZIG_CITY, False),
+]
+
+# Clearly fictional people; the demo never shows real names or addresses.
+PEOPLE = [
+    (
+        "Erika Beispiel",
+        "Koordination Strukturwandel-Stammtisch",
+        "LNS",
+        "erika.beispiel@example.org",
+        True,
+    ),
+    ("Max Muster", "Netzwerkkoordination", "NZSA", "max.muster@example.org", True),
+    ("Paula Probe", "Vorstand", "Gesellschaftsdenken e.V.", "paula.probe@example.org", False),
+    ("Jonas Testmann", "Sprecher", "AkSLL", "jonas.testmann@example.org", False),
+    ("Lena Exempel", "Sprecherin", "AkSLL", "lena.exempel@example.org", False),
+    (
+        "Sami Vorlage",
+        "Projektleitung Bürgerregion",
+        "Lausitzer Perspektiven e.V.",
+        "sami.vorlage@example.org",
+        False,
+    ),
+]
+
+
+def build_people():
+    organisations = {}
+    for name, short_name, region, partner in ORGANISATIONS:
+        organisation, _created = Organisation.objects.get_or_create(
+            name=name,
+            defaults={
+                "short_name": short_name,
+                "region": region,
+                "is_alliance_partner": partner,
+            },
+        )
+        organisations[short_name or name] = organisation
+    people = {}
+    for name, role, organisation_key, email, public in PEOPLE:
+        person, _created = Person.objects.get_or_create(
+            name=name,
+            defaults={
+                "role": role,
+                "organisation": organisations[organisation_key],
+                "email": email,
+                "contact_is_public": public,
+            },
+        )
+        people[name] = person
+    return organisations, people

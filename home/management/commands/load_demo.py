@@ -1,0 +1,29 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from home.demo import people, sections, site, topics
+
+
+class Command(BaseCommand):
+    help = _("Builds the demo site from the association's facts. Safe to run again.")
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        wagtail_site, home = site.build_home()
+        _network, imprint, privacy = site.build_content_pages(home)
+        settings = site.build_settings(wagtail_site)
+        if settings.imprint_page_id is None:
+            settings.imprint_page = imprint
+            settings.privacy_page = privacy
+            settings.save()
+        topics.build_topic_fields()
+        people.build_people()
+        sections.build_stammtisch(home)
+        sections.build_placeholder_sections(home)
+        username, password = site.build_admin_user()
+        self.stdout.write(self.style.SUCCESS(_("Demo site is ready.")))
+        self.stdout.write(
+            _("Log in at /admin/ as “%(username)s” with the password “%(password)s”.")
+            % {"username": username, "password": password}
+        )

@@ -1,0 +1,1 @@
+"""Reusable Wagtail apps for the Strukturwandel alliance in the Mitteldeutsches Revier."""

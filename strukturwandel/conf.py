@@ -1,0 +1,49 @@
+"""Settings of the strukturwandel apps, read from one namespaced dict.
+
+A host site overrides any of them in its settings::
+
+    STRUKTURWANDEL = {"SCHEDULE_WINDOW_DAYS": 180}
+
+Use ``from strukturwandel.conf import app_settings`` and read attributes; the values follow
+``override_settings`` in tests.
+"""
+
+from django.conf import settings
+from django.core.signals import setting_changed
+
+DEFAULTS = {
+    # How far ahead listings and calendar feeds expand a schedule rule without an end.
+    "SCHEDULE_WINDOW_DAYS": 365,
+    # How many past meetings a listing shows per page.
+    "PAST_MEETINGS_PER_PAGE": 10,
+    # How many documentation and report pages an index shows per page.
+    "REPORTS_PER_PAGE": 12,
+}
+
+
+class AppSettings:
+    def __init__(self, defaults):
+        self.defaults = defaults
+        self._cache = {}
+
+    def __getattr__(self, name):
+        if name not in self.defaults:
+            raise AttributeError(f"Unknown strukturwandel setting: {name}")
+        if name not in self._cache:
+            overrides = getattr(settings, "STRUKTURWANDEL", {})
+            self._cache[name] = overrides.get(name, self.defaults[name])
+        return self._cache[name]
+
+    def reload(self):
+        self._cache.clear()
+
+
+app_settings = AppSettings(DEFAULTS)
+
+
+def _reload(*, setting, **kwargs):
+    if setting == "STRUKTURWANDEL":
+        app_settings.reload()
+
+
+setting_changed.connect(_reload)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "strukturwandel.core"
+    label = "strukturwandel_core"
+    verbose_name = _("Strukturwandel: basics")
+    default_auto_field = "django.db.models.BigAutoField"

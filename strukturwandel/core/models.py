@@ -1,0 +1,133 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        label=_("Network"),
+        choices=[
+            ("mastodon", "Mastodon"),
+            ("bluesky", "Bluesky"),
+            ("instagram", "Instagram"),
+            ("facebook", "Facebook"),
+            ("linkedin", "LinkedIn"),
+            ("youtube", "YouTube"),
+            ("other", _("Other")),
+        ],
+    )
+    label = blocks.CharBlock(label=_("Link text"), max_length=100)
+    url = blocks.URLBlock(label=_("Address (URL)"))
+
+    class Meta:
+        icon = "link-external"
+        label = _("Social media link")
+
+
+@register_setting(icon="home")
+class SiteSettings(BaseSiteSetting):
+    """What every page footer shows: who runs the site, how to reach them, who funds it."""
+
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=200, default="Landesverband Nachhaltiges Sachsen e.V."
+    )
+    address = models.TextField(
+        _("postal address"), blank=True, help_text=_("One line per line of the address.")
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    newsletter_url = models.URLField(_("newsletter sign-up link"), blank=True)
+    newsletter_text = models.CharField(
+        _("newsletter invitation"),
+        max_length=300,
+        blank=True,
+        default="Melden Sie sich für unseren Newsletter zu aktuellen Aktionen, Themen und "
+        "Projekten an.",
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, verbose_name=_("social media links")
+    )
+    funding_notice = RichTextField(
+        _("funding notice"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown in every page footer, as the funding body requires."),
+    )
+    funding_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("funding logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("imprint page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    select_related = ["funding_logo", "imprint_page", "privacy_page"]
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("address"), FieldPanel("contact_email")],
+            heading=_("Address and contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("newsletter_url"), FieldPanel("newsletter_text")],
+            heading=_("Newsletter"),
+        ),
+        FieldPanel("social_links"),
+        MultiFieldPanel(
+            [FieldPanel("funding_notice"), FieldPanel("funding_logo")],
+            heading=_("Funding"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("imprint_page"), FieldPanel("privacy_page")],
+            heading=_("Legal pages"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    @property
+    def address_lines(self):
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+
+class ContentPage(Page):
+    """A general page: project descriptions, background texts, contact pages."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown above the text.")
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("content"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    template = "strukturwandel_core/content_page.html"
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

@@ -1,0 +1,193 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from recurrence.fields import RecurrenceField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from strukturwandel.core.blocks import BaseStreamBlock
+
+
+class MeetingFormat(models.TextChoices):
+    ONLINE = "online", _("Online")
+    IN_PERSON = "in_person", _("In person")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    CANCELLED = "cancelled", _("Cancelled")
+    POSTPONED = "postponed", _("Postponed")
+
+
+class ScheduleMixin(models.Model):
+    """A rule on which a series or group meets, e.g. every 2nd Monday, 17:00–18:30."""
+
+    schedule = RecurrenceField(
+        _("schedule rule"),
+        blank=True,
+        null=True,
+        help_text=_("When meetings take place, e.g. every 2nd Monday of the month."),
+    )
+    schedule_start_time = models.TimeField(_("usual start time"), null=True, blank=True)
+    schedule_end_time = models.TimeField(_("usual end time"), null=True, blank=True)
+
+    schedule_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("schedule_start_time"), FieldPanel("schedule_end_time")]),
+                FieldPanel("schedule"),
+            ],
+            heading=_("Schedule"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class PlannedImpulseBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    speaker_name = blocks.CharBlock(label=_("Speaker"), max_length=200, required=False)
+    speaker = SnippetChooserBlock(
+        "strukturwandel_people.Person",
+        label=_("Speaker (record)"),
+        required=False,
+        help_text=_("Pick a person record instead of typing a name, to link them everywhere."),
+    )
+    organisation_name = blocks.CharBlock(label=_("Organisation"), max_length=200, required=False)
+
+    class Meta:
+        icon = "user"
+        label = _("Planned impulse")
+        description = _("A short input (impulse) planned for this meeting.")
+
+
+class EventSeriesPage(ScheduleMixin, Page):
+    """A recurring series of meetings such as the Strukturwandel-Stammtisch."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("What the series is about ('Worum geht's?')."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("more about the series"))
+    default_format = models.CharField(
+        _("usual format"),
+        max_length=20,
+        choices=MeetingFormat.choices,
+        default=MeetingFormat.ONLINE,
+    )
+    default_venue = models.TextField(
+        _("usual venue"), blank=True, help_text=_("Name and address, when meetings are in person.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("default_format"), FieldPanel("default_venue")],
+            heading=_("Where meetings take place"),
+        ),
+        *ScheduleMixin.schedule_panels,
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    subpage_types = ["strukturwandel_events.MeetingPage"]
+
+    class Meta:
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+
+
+class MeetingPage(Page):
+    """One meeting on one date. Its date and time live here and nowhere else."""
+
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
+    status_note = models.CharField(
+        _("note on the status"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. the new date of a postponed meeting."),
+    )
+    topic = models.CharField(_("topic"), max_length=200)
+    topic_fields = ParentalManyToManyField(
+        "strukturwandel_topics.TopicField",
+        verbose_name=_("topic fields"),
+        blank=True,
+        related_name="meetings",
+    )
+    teaser = models.TextField(_("teaser question"), blank=True)
+    impulses = StreamField(
+        [("impulse", PlannedImpulseBlock())],
+        blank=True,
+        verbose_name=_("planned impulses"),
+    )
+    format = models.CharField(
+        _("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.ONLINE
+    )
+    venue = models.TextField(_("venue"), blank=True, help_text=_("Name and address."))
+    call_link = models.URLField(
+        _("video-call link"),
+        blank=True,
+        help_text=_("Private: sent only to registered participants, never shown publicly."),
+    )
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    capacity = models.IntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("status"),
+                FieldPanel("status_note"),
+            ],
+            heading=_("Date"),
+        ),
+        FieldPanel("topic"),
+        FieldPanel("topic_fields"),
+        FieldPanel("teaser"),
+        FieldPanel("impulses"),
+        MultiFieldPanel(
+            [FieldPanel("format"), FieldPanel("venue"), FieldPanel("call_link")],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                ),
+                FieldPanel("capacity"),
+            ],
+            heading=_("Registration"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("topic"),
+        index.SearchField("teaser"),
+        index.SearchField("impulses"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["strukturwandel_events.EventSeriesPage"]
+    subpage_types = []
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
