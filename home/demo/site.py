@@ -90,7 +90,8 @@ def build_content_pages(home):
         "netzwerk-zukunft-regional",
         title="Netzwerk Zukunft Regional",
         show_in_menus=True,
-        search_description="Unser Projekt für regionale Vernetzung engagierter Menschen in Sachsen.",
+        search_description="Unser Projekt für die regionale Vernetzung engagierter Menschen "
+        "in Sachsen.",
         intro="Engagement für eine nachhaltige Entwicklung gibt es überall in Sachsen – auf dem "
         "Land fehlt aber oft das Netz, das es trägt. Genau hier setzt das Projekt an.",
         body=[
