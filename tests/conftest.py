@@ -1,0 +1,17 @@
+"""Fixtures shared by the package tests (bare host) and the demo-site tests."""
+
+import pytest
+from wagtail.models import Page, Site
+
+
+@pytest.fixture
+def site(db):
+    """The default site, with its root page as the parent for test pages."""
+    site = Site.objects.get(is_default_site=True)
+    # Django's test client asks for "testserver"; a default site answers any host.
+    return site
+
+
+@pytest.fixture
+def root_page(site) -> Page:
+    return site.root_page.specific

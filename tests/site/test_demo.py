@@ -1,0 +1,85 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from strukturwandel.core.models import ContentPage, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def _load_demo():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def _snapshot():
+    return {
+        "pages": sorted(
+            Page.objects.values_list("url_path", "title", "latest_revision_id", "live")
+        ),
+        "settings": list(SiteSettings.objects.values()),
+        "sites": list(Site.objects.values()),
+    }
+
+
+def test_load_demo_builds_the_site_and_prints_the_admin_login(client):
+    output = _load_demo()
+    assert "admin" in output and "stammtisch" in output
+    assert client.login(username="admin", password="stammtisch")
+
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    for path in ["/", "/stammtisch/", "/dokumentation/", "/arbeitsgruppen/", "/themenfelder/",
+                 "/netzwerk-zukunft-regional/"]:
+        assert client.get(path).status_code == 200, path
+
+
+def test_load_demo_twice_changes_nothing():
+    _load_demo()
+    before = _snapshot()
+    _load_demo()
+    assert _snapshot() == before
+
+
+def test_home_page_is_german_with_footer_from_settings(client):
+    _load_demo()
+    html = client.get("/").content.decode()
+    assert '<html lang="de">' in html
+    assert "Zum Inhalt springen" in html
+    assert 'aria-label="Hauptnavigation"' in html
+    assert "Schützengasse 16-18" in html
+    assert "01067 Dresden" in html
+    assert "Newsletter bestellen" in html
+    assert "https://newsletter.example.org/nachhaltiges-sachsen" in html
+    assert "Förderung" in html
+    assert "Sächsischen Landtags" in html
+    assert 'href="/impressum/"' in html
+
+
+def test_footer_follows_edits_to_the_site_settings(client):
+    _load_demo()
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.newsletter_url = "https://example.org/neuer-newsletter"
+    settings.save()
+    assert "https://example.org/neuer-newsletter" in client.get("/").content.decode()
+
+
+def test_network_page_is_a_content_page_with_structured_body(client):
+    _load_demo()
+    page = ContentPage.objects.get(slug="netzwerk-zukunft-regional")
+    html = client.get(page.url).content.decode()
+    assert "<h1>Netzwerk Zukunft Regional</h1>" in html
+    assert "Schlüsselakteur:innen" in html
+    assert '<nav class="site-nav"' in html
+    assert 'aria-current="page"' in html
+
+
+def test_search_finds_demo_pages(client):
+    _load_demo()
+    html = client.get("/suche/", {"q": "Vernetzung"}).content.decode()
+    assert "Netzwerk Zukunft Regional" in html
+    assert "Treffer für „Vernetzung“" in html

@@ -1,0 +1,51 @@
+"""Production settings: read from the environment, refuse to start without what they need."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x" * 64 + "-production-like-secret-key",
+    "ALLOWED_HOSTS": "strukturwandel.example.org",
+    "DATABASE_URL": "sqlite:////tmp/strukturwandel-check.sqlite3",
+    "DJANGO_SETTINGS_MODULE": "settings.production",
+}
+
+
+def _manage(*args, env):
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a deployment check.
+    skip = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in skip}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_name_a_missing_variable():
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+        env = {k: v for k, v in PRODUCTION_ENV.items() if k != name}
+        result = _manage("check", env=env)
+        assert result.returncode != 0
+        assert f"The environment variable {name} is required" in result.stderr
+
+
+def test_demo_defaults_are_german_and_berlin():
+    from django.conf import settings
+
+    assert settings.LANGUAGE_CODE == "de"
+    assert settings.TIME_ZONE == "Europe/Berlin"
+    assert settings.USE_TZ is True
