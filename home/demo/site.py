@@ -1,7 +1,8 @@
 """The home page, the site settings and the general pages of the demo site."""
 
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from strukturwandel.core.models import ContentPage, SiteSettings
@@ -17,7 +18,7 @@ def build_home():
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or _create_root()
         for default in (
             root.get_children().filter(slug="home").exclude(content_type__model="homepage")
         ):
@@ -46,6 +47,12 @@ def build_home():
         site.site_name = "Strukturwandel"
         site.save()
     return site, home
+
+
+def _create_root():
+    """The tree root Wagtail's migrations create; gone after ``manage.py flush``."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("de"))
+    return Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 def build_settings(site):

@@ -1,4 +1,7 @@
+import datetime
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from recurrence.fields import RecurrenceField
@@ -9,7 +12,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from strukturwandel.conf import app_settings
 from strukturwandel.core.blocks import BaseStreamBlock
+
+from . import schedule
 
 
 class MeetingFormat(models.TextChoices):
@@ -33,13 +39,25 @@ class ScheduleMixin(models.Model):
         null=True,
         help_text=_("When meetings take place, e.g. every 2nd Monday of the month."),
     )
+    schedule_starts_on = models.DateField(
+        _("rule applies from"),
+        null=True,
+        blank=True,
+        help_text=_("The first date the rule can fall on."),
+    )
     schedule_start_time = models.TimeField(_("usual start time"), null=True, blank=True)
     schedule_end_time = models.TimeField(_("usual end time"), null=True, blank=True)
 
     schedule_panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("schedule_start_time"), FieldPanel("schedule_end_time")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("schedule_starts_on"),
+                        FieldPanel("schedule_start_time"),
+                        FieldPanel("schedule_end_time"),
+                    ]
+                ),
                 FieldPanel("schedule"),
             ],
             heading=_("Schedule"),
@@ -48,6 +66,28 @@ class ScheduleMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def schedule_occurrences(self, after, before):
+        """Dates the rule plans with start in [after, before), aware, in local time."""
+        starts_on = self.schedule_starts_on or (
+            schedule.local_date(self.schedule.dtstart)
+            if self.schedule and self.schedule.dtstart
+            else schedule.local_date(after)
+        )
+        return schedule.expand(
+            self.schedule,
+            starts_on,
+            self.schedule_start_time,
+            self.schedule_end_time,
+            after,
+            before,
+        )
+
+    def upcoming_schedule_occurrences(self, now=None):
+        """Planned dates from now to the end of the listing window (SCHEDULE_WINDOW_DAYS)."""
+        now = now or timezone.now()
+        window = datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS)
+        return self.schedule_occurrences(now, now + window)
 
 
 class PlannedImpulseBlock(blocks.StructBlock):

@@ -33,8 +33,14 @@ def test_load_demo_builds_the_site_and_prints_the_admin_login(client):
 
     home = HomePage.objects.get()
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
-    for path in ["/", "/stammtisch/", "/dokumentation/", "/arbeitsgruppen/", "/themenfelder/",
-                 "/netzwerk-zukunft-regional/"]:
+    for path in [
+        "/",
+        "/stammtisch/",
+        "/dokumentation/",
+        "/arbeitsgruppen/",
+        "/themenfelder/",
+        "/netzwerk-zukunft-regional/",
+    ]:
         assert client.get(path).status_code == 200, path
 
 

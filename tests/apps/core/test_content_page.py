@@ -82,7 +82,10 @@ def test_site_footer_shows_the_site_settings(site):
     settings.newsletter_url = "https://newsletter.example.org/"
     settings.funding_notice = "<p>Gefördert vom Freistaat Sachsen.</p>"
     settings.social_links = [
-        ("link", {"network": "mastodon", "label": "Mastodon", "url": "https://social.example.org/@x"})
+        (
+            "link",
+            {"network": "mastodon", "label": "Mastodon", "url": "https://social.example.org/@x"},
+        )
     ]
     settings.save()
 
@@ -95,7 +98,7 @@ def test_site_footer_shows_the_site_settings(site):
     assert 'href="mailto:post@example.org"' in html
     assert 'href="https://newsletter.example.org/"' in html
     assert "Newsletter bestellen" in html
-    assert "<h2 id=\"footer-funding\">Förderung</h2>" in html
+    assert '<h2 id="footer-funding">Förderung</h2>' in html
     assert "Gefördert vom Freistaat Sachsen." in html
     assert 'rel="me"' in html
 

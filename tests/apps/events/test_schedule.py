@@ -1,0 +1,104 @@
+"""Expanding rules in local time: 17:00 stays 17:00 all year, exclusions hold."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import recurrence
+from recurrence import Recurrence, Rule
+
+from strukturwandel.events import schedule
+
+BERLIN = ZoneInfo("Europe/Berlin")
+UTC = datetime.UTC
+
+
+def berlin(*args):
+    return datetime.datetime(*args, tzinfo=BERLIN)
+
+
+def second_monday_monthly(**kwargs):
+    return Recurrence(rrules=[Rule(recurrence.MONTHLY, byday=recurrence.MO(2))], **kwargs)
+
+
+def expand(rule, after, before, starts_on=datetime.date(2021, 1, 1)):
+    return schedule.expand(
+        rule, starts_on, datetime.time(17, 0), datetime.time(18, 30), after, before
+    )
+
+
+def test_monthly_rule_keeps_local_time_across_both_dst_changes():
+    occurrences = expand(second_monday_monthly(), berlin(2022, 1, 1), berlin(2023, 1, 1))
+    assert [o.start.date() for o in occurrences][:4] == [
+        datetime.date(2022, 1, 10),
+        datetime.date(2022, 2, 14),
+        datetime.date(2022, 3, 14),
+        datetime.date(2022, 4, 11),
+    ]
+    assert len(occurrences) == 12
+    for occurrence in occurrences:
+        local = occurrence.start.astimezone(BERLIN)
+        assert (local.hour, local.minute) == (17, 0), occurrence
+        assert occurrence.end.astimezone(BERLIN).time() == datetime.time(18, 30)
+    # Winter 16:00 UTC, summer 15:00 UTC: the same local time.
+    assert occurrences[0].start.astimezone(UTC).hour == 16
+    assert occurrences[4].start.astimezone(UTC).hour == 15
+
+
+def test_weekly_rule_across_the_last_sunday_of_march_and_october():
+    weekly = Recurrence(rrules=[Rule(recurrence.WEEKLY, byday=recurrence.MO)])
+    march = expand(weekly, berlin(2022, 3, 20), berlin(2022, 4, 5))
+    assert [o.start for o in march] == [
+        berlin(2022, 3, 21, 17),
+        berlin(2022, 3, 28, 17),
+        berlin(2022, 4, 4, 17),
+    ]
+    october = expand(weekly, berlin(2022, 10, 24), berlin(2022, 11, 1))
+    assert [o.start for o in october] == [berlin(2022, 10, 24, 17), berlin(2022, 10, 31, 17)]
+
+
+def test_exclusions_stored_in_utc_hold_in_summer_and_winter():
+    # As the widget stores them with USE_TZ: local midnight in UTC, i.e. the day before.
+    summer_exclusion = datetime.datetime(2022, 7, 10, 22, 0, tzinfo=UTC)  # 11.07.2022 Berlin
+    winter_exclusion = datetime.datetime(2022, 1, 9, 23, 0, tzinfo=UTC)  # 10.01.2022 Berlin
+    rule = second_monday_monthly(exdates=[summer_exclusion, winter_exclusion])
+    dates = [o.start.date() for o in expand(rule, berlin(2022, 1, 1), berlin(2023, 1, 1))]
+    assert datetime.date(2022, 7, 11) not in dates
+    assert datetime.date(2022, 1, 10) not in dates
+    assert len(dates) == 10
+
+
+def test_extra_dates_are_added_at_the_usual_time():
+    extra = datetime.datetime(2022, 6, 21, 22, 0, tzinfo=UTC)  # 22.06.2022 Berlin
+    rule = second_monday_monthly(rdates=[extra])
+    starts = [o.start for o in expand(rule, berlin(2022, 6, 1), berlin(2022, 7, 1))]
+    assert starts == [berlin(2022, 6, 13, 17), berlin(2022, 6, 22, 17)]
+
+
+def test_window_includes_its_start_and_excludes_its_end():
+    rule = second_monday_monthly()
+    meeting = berlin(2022, 3, 14, 17)
+    assert [o.start for o in expand(rule, meeting, berlin(2022, 4, 1))] == [meeting]
+    assert expand(rule, berlin(2022, 3, 1), meeting) == []
+
+
+def test_rule_yields_nothing_before_its_start_date():
+    rule = second_monday_monthly()
+    starts = expand(
+        rule, berlin(2022, 1, 1), berlin(2022, 4, 1), starts_on=datetime.date(2022, 3, 1)
+    )
+    assert [o.start.date() for o in starts] == [datetime.date(2022, 3, 14)]
+
+
+def test_empty_rule_yields_nothing():
+    assert expand(Recurrence(), berlin(2022, 1, 1), berlin(2023, 1, 1)) == []
+    assert expand(None, berlin(2022, 1, 1), berlin(2023, 1, 1)) == []
+
+
+def test_without_times_an_occurrence_lasts_the_day():
+    rule = second_monday_monthly()
+    [occurrence] = schedule.expand(
+        rule, datetime.date(2022, 1, 1), None, None, berlin(2022, 1, 1), berlin(2022, 2, 1)
+    )
+    assert occurrence.all_day
+    assert occurrence.start == berlin(2022, 1, 10)
+    assert occurrence.end == berlin(2022, 1, 11)
