@@ -2,6 +2,7 @@
 
 from strukturwandel.core.models import ContentPage
 from strukturwandel.events.models import EventSeriesPage, MeetingFormat
+from strukturwandel.groups.models import WorkingGroupIndexPage
 
 from .utils import ensure_child, rich
 
@@ -28,34 +29,41 @@ def build_stammtisch(home):
     )
 
 
-def build_placeholder_sections(home):
-    """Sections whose own page types arrive with later features; until then content pages."""
-    sections = [
-        (
-            "dokumentation",
-            "Dokumentation und Berichte",
-            "Was bei den Stammtischen und Bündnistreffen besprochen wurde.",
+def build_documentation_section(home):
+    return ensure_child(
+        home,
+        ContentPage,
+        "dokumentation",
+        title="Dokumentation und Berichte",
+        intro="Was bei den Stammtischen und Bündnistreffen besprochen wurde.",
+        show_in_menus=True,
+        search_description="Was bei den Stammtischen und Bündnistreffen besprochen wurde.",
+    )
+
+
+def build_groups_section(home):
+    return ensure_child(
+        home,
+        WorkingGroupIndexPage,
+        "arbeitsgruppen",
+        title="Arbeitsgruppen",
+        intro=rich(
+            "In den Arbeitsgruppen des Bündnisses arbeiten Engagierte aus Sachsen, "
+            "Sachsen-Anhalt und Thüringen an gemeinsamen Schwerpunkten. Alle Gruppen stehen "
+            "Interessierten offen."
         ),
-        (
-            "arbeitsgruppen",
-            "Arbeitsgruppen",
-            "Die Arbeitsgruppen des Bündnisses und wie Sie mitmachen können.",
-        ),
-        (
-            "themenfelder",
-            "Themenfelder",
-            "Alle Termine, Berichte und Gruppen, geordnet nach Themen.",
-        ),
-    ]
-    return [
-        ensure_child(
-            home,
-            ContentPage,
-            slug,
-            title=title,
-            intro=intro,
-            show_in_menus=True,
-            search_description=intro,
-        )
-        for slug, title, intro in sections
-    ]
+        show_in_menus=True,
+        search_description="Die Arbeitsgruppen des Bündnisses und wie Sie mitmachen können.",
+    )
+
+
+def build_topics_section(home):
+    return ensure_child(
+        home,
+        ContentPage,
+        "themenfelder",
+        title="Themenfelder",
+        intro="Alle Termine, Berichte und Gruppen, geordnet nach Themen.",
+        show_in_menus=True,
+        search_description="Alle Termine, Berichte und Gruppen, geordnet nach Themen.",
+    )

@@ -224,7 +224,10 @@ class MeetingPage(Page):
         index.FilterField("start"),
     ]
 
-    parent_page_types = ["strukturwandel_events.EventSeriesPage"]
+    parent_page_types = [
+        "strukturwandel_events.EventSeriesPage",
+        "strukturwandel_groups.WorkingGroupPage",
+    ]
     subpage_types = []
 
     class Meta:

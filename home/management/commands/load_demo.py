@@ -20,7 +20,9 @@ class Command(BaseCommand):
         topics.build_topic_fields()
         people.build_people()
         sections.build_stammtisch(home)
-        sections.build_placeholder_sections(home)
+        sections.build_documentation_section(home)
+        sections.build_groups_section(home)
+        sections.build_topics_section(home)
         username, password = site.build_admin_user()
         self.stdout.write(self.style.SUCCESS(_("Demo site is ready.")))
         self.stdout.write(

@@ -1,0 +1,121 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from strukturwandel.core.blocks import BaseStreamBlock
+from strukturwandel.events.models import ScheduleMixin
+
+
+class GroupStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    MERGED = "merged", _("Merged into another group")
+    CLOSED = "closed", _("Closed")
+
+
+class WorkingGroupIndexPage(Page):
+    """The overview of all working groups (Arbeitsgruppen)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    subpage_types = ["strukturwandel_groups.WorkingGroupPage"]
+
+    class Meta:
+        verbose_name = _("working group index")
+        verbose_name_plural = _("working group indexes")
+
+
+class WorkingGroupPage(ScheduleMixin, Page):
+    """One working group: what it works on, who to contact, when it meets."""
+
+    number = models.PositiveSmallIntegerField(
+        _("number"), null=True, blank=True, help_text=_("e.g. 1 for 'AG 1'. Leave empty for none.")
+    )
+    short_description = models.CharField(
+        _("short description"), max_length=300, blank=True, help_text=_("Shown in listings.")
+    )
+    purpose = RichTextField(
+        _("purpose"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=GroupStatus.choices, default=GroupStatus.ACTIVE
+    )
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The group this one continues in, when its status is 'merged'."),
+    )
+    topic_fields = ParentalManyToManyField(
+        "strukturwandel_topics.TopicField",
+        verbose_name=_("topic fields"),
+        blank=True,
+        related_name="working_groups",
+    )
+    contacts = ParentalManyToManyField(
+        "strukturwandel_people.Person",
+        verbose_name=_("contact people"),
+        blank=True,
+        related_name="working_groups",
+    )
+    member_organisations = ParentalManyToManyField(
+        "strukturwandel_people.Organisation",
+        verbose_name=_("member organisations"),
+        blank=True,
+        related_name="working_groups",
+    )
+    join_email = models.EmailField(
+        _("e-mail for joining"),
+        blank=True,
+        help_text=_("Where people write who want to take part ('Mitmachen')."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("more about the group"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("number"), FieldPanel("founded_on")]),
+        FieldPanel("short_description"),
+        FieldPanel("purpose"),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("merged_into")],
+            heading=_("Status"),
+        ),
+        FieldPanel("topic_fields"),
+        MultiFieldPanel(
+            [FieldPanel("contacts"), FieldPanel("member_organisations"), FieldPanel("join_email")],
+            heading=_("People"),
+        ),
+        *ScheduleMixin.schedule_panels,
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("short_description"),
+        index.SearchField("purpose"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["strukturwandel_groups.WorkingGroupIndexPage"]
+    subpage_types = ["strukturwandel_events.MeetingPage"]
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+
+    @property
+    def display_name(self):
+        """'AG 1: Nachhaltige Dorfentwicklung', or the plain title for unnumbered groups."""
+        if self.number:
+            return _("WG %(number)s: %(title)s") % {"number": self.number, "title": self.title}
+        return self.title
