@@ -66,6 +66,7 @@ TEMPLATES = [
 ]
 
 import dj_database_url  # noqa: E402
+import django  # noqa: E402
 
 DATABASES = {"default": dj_database_url.config(default="sqlite://:memory:")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -80,7 +81,11 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = HERE.parent.parent / "test-artifacts" / "media"
 MEDIA_URL = "/media/"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Django 6.1 replaced EMAIL_BACKEND by MAILERS.
+if django.VERSION >= (6, 1):
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 WAGTAIL_SITE_NAME = "Testsite"
 WAGTAILADMIN_BASE_URL = "http://testserver"
