@@ -1,6 +1,7 @@
 """Content blocks every page type of the package shares."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -43,7 +44,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 class FigureBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    caption = blocks.CharBlock(label=pgettext_lazy("strukturwandel", "Caption"), required=False, max_length=300)
 
     class Meta:
         icon = "image"
@@ -71,7 +72,7 @@ class QuoteBlock(blocks.StructBlock):
 class VideoEmbedBlock(EmbedBlock):
     class Meta:
         icon = "media"
-        label = _("Embed")
+        label = pgettext_lazy("strukturwandel", "Embed")
         template = "strukturwandel_core/blocks/embed_block.html"
         description = _("A video or other media from a URL (for example YouTube or Vimeo).")
 
