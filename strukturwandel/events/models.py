@@ -1,8 +1,10 @@
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from recurrence.fields import RecurrenceField
 from wagtail import blocks
@@ -25,9 +27,22 @@ class MeetingFormat(models.TextChoices):
 
 
 class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    CANCELLED = "cancelled", _("Cancelled")
-    POSTPONED = "postponed", _("Postponed")
+    PLANNED = "planned", pgettext_lazy("strukturwandel meeting status", "Planned")
+    CANCELLED = "cancelled", pgettext_lazy("strukturwandel meeting status", "Cancelled")
+    POSTPONED = "postponed", pgettext_lazy("strukturwandel meeting status", "Postponed")
+
+
+class RegistrationState(models.TextChoices):
+    """Which registration action a meeting offers; the action include picks its label."""
+
+    OPEN = "open", _("Register")
+    NOT_YET_OPEN = "not_yet_open", _("Registration opens soon")
+    FULL = "full", _("Fully booked – waiting list")
+    CLOSED = "closed", _("Registration closed")
+
+
+# How far a rule is searched for a first date before the editor is told it yields none.
+RULE_CHECK_YEARS = 10
 
 
 class ScheduleMixin(models.Model):
@@ -67,6 +82,25 @@ class ScheduleMixin(models.Model):
     class Meta:
         abstract = True
 
+    def clean(self):
+        super().clean()
+        if self.schedule and not self.schedule_rule_has_dates():
+            raise ValidationError(
+                {"schedule": _("This rule produces no date. Check its end, count and exclusions.")}
+            )
+
+    def schedule_rule_has_dates(self):
+        starts_on = self.schedule_starts_on or (
+            schedule.local_date(self.schedule.dtstart)
+            if self.schedule.dtstart
+            else timezone.localdate()
+        )
+        if not (self.schedule.rrules or self.schedule.rdates):
+            return False
+        last_day = starts_on.replace(year=starts_on.year + RULE_CHECK_YEARS)
+        first_day = min([starts_on, *(schedule.local_date(d) for d in self.schedule.rdates)])
+        return bool(schedule.rule_dates(self.schedule, starts_on, first_day, last_day))
+
     def schedule_occurrences(self, after, before):
         """Dates the rule plans with start in [after, before), aware, in local time."""
         starts_on = self.schedule_starts_on or (
@@ -82,6 +116,23 @@ class ScheduleMixin(models.Model):
             after,
             before,
         )
+
+    @property
+    def schedule_text(self):
+        """The rule in words and the usual time, e.g. "monatlich, am 2. Montag, 17:00–18:30 Uhr"."""
+        if not self.schedule or not self.schedule.rrules:
+            return ""
+        from .templatetags.strukturwandel_events import format_time
+
+        rules = "; ".join(rule.to_text() for rule in self.schedule.rrules)
+        if self.schedule_start_time and self.schedule_end_time:
+            day = datetime.date(2000, 1, 1)
+            return _("%(rule)s, %(start)s–%(end)s o'clock") % {
+                "rule": rules,
+                "start": format_time(datetime.datetime.combine(day, self.schedule_start_time)),
+                "end": format_time(datetime.datetime.combine(day, self.schedule_end_time)),
+            }
+        return rules
 
     def upcoming_schedule_occurrences(self, now=None):
         """Planned dates from now to the end of the listing window (SCHEDULE_WINDOW_DAYS)."""
@@ -145,9 +196,20 @@ class EventSeriesPage(ScheduleMixin, Page):
         verbose_name = _("event series")
         verbose_name_plural = _("event series")
 
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        meetings = listings.child_meetings(self)
+        context["upcoming"] = listings.upcoming_entries(meetings, schedule_page=self)
+        context["past"] = listings.paginate(request, listings.past_meetings(meetings))
+        return context
+
 
 class MeetingPage(Page):
     """One meeting on one date. Its date and time live here and nowhere else."""
+
+    is_planned_date = False
 
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
@@ -196,7 +258,7 @@ class MeetingPage(Page):
                 FieldPanel("status"),
                 FieldPanel("status_note"),
             ],
-            heading=_("Date"),
+            heading=pgettext_lazy("strukturwandel", "Date and status"),
         ),
         FieldPanel("topic"),
         FieldPanel("topic_fields"),
@@ -234,3 +296,53 @@ class MeetingPage(Page):
         ordering = ["start"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The meeting cannot end before it starts.")
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes < opens:
+            errors["registration_closes_at"] = _("Registration cannot close before it opens.")
+        elif closes and self.end and closes > self.end:
+            errors["registration_closes_at"] = _(
+                "Registration cannot close after the meeting has ended."
+            )
+        if opens and self.end and opens >= self.end:
+            errors["registration_opens_at"] = _("Registration must open before the meeting ends.")
+        if self.capacity is not None and self.capacity < 0:
+            errors["capacity"] = _("The capacity cannot be below zero.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_cancelled(self):
+        return self.status == MeetingStatus.CANCELLED
+
+    @property
+    def is_postponed(self):
+        return self.status == MeetingStatus.POSTPONED
+
+    def is_past(self, now=None):
+        return self.end <= (now or timezone.now())
+
+    def registration_state(self, now=None):
+        """A RegistrationState, or None when the meeting takes no registrations (any more).
+
+        ``registration_count`` is read when the listing annotated it (the registration app
+        does so in ``listings.meeting_queryset``); without it the meeting counts as not full.
+        """
+        now = now or timezone.now()
+        if self.status != MeetingStatus.PLANNED or self.is_past(now):
+            return None
+        if self.registration_opens_at is None and self.registration_closes_at is None:
+            return None
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return RegistrationState.NOT_YET_OPEN
+        if now >= (self.registration_closes_at or self.start):
+            return RegistrationState.CLOSED
+        taken = getattr(self, "registration_count", 0) or 0
+        if self.capacity is not None and taken >= self.capacity:
+            return RegistrationState.FULL
+        return RegistrationState.OPEN

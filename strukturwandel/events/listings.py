@@ -1,0 +1,115 @@
+"""The one place that builds meeting listings: series, group and topic pages and the feeds.
+
+Every listing starts from ``meeting_queryset()``, which holds the prefetches a meeting card
+needs; apps that add to the card add their prefetch there (one query per listing, not per
+meeting). Typical use in a page's ``get_context``::
+
+    from strukturwandel.events import listings
+
+    meetings = listings.child_meetings(self)            # or topic_meetings(topic_field)
+    context["upcoming"] = listings.upcoming_entries(meetings, schedule_page=self)
+    context["past"] = listings.paginate(request, listings.past_meetings(meetings))
+
+and in the template, for each ``entry`` (a MeetingPage or a PlannedDate)::
+
+    {% include "strukturwandel_events/includes/meeting_card.html" with meeting=entry %}
+
+Upcoming and past split at ``now`` by the meeting's end: a meeting that is running counts as
+upcoming until its end; one that ends exactly now is past.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+
+from strukturwandel.conf import app_settings
+
+from . import schedule
+from .models import MeetingPage
+
+
+@dataclass(frozen=True)
+class PlannedDate:
+    """A date a schedule rule plans, with no meeting page (yet).
+
+    ``page`` is the page that owns the rule (an event series, a working group, a recurring
+    meeting); the card links to it.
+    """
+
+    start: datetime.datetime
+    end: datetime.datetime
+    page: object = field(compare=False)
+    all_day: bool = False
+    is_planned_date: bool = True
+
+
+def meeting_queryset():
+    """Live meetings with what a meeting card shows: topic fields (one query per listing).
+
+    StreamFields (the planned impulses) are deferred: cards do not show them.
+    """
+    return MeetingPage.objects.live().public().defer_streamfields().prefetch_related("topic_fields")
+
+
+def child_meetings(parent):
+    """Live meetings directly below ``parent`` (a series or a working group page)."""
+    return meeting_queryset().child_of(parent)
+
+
+def descendant_meetings(ancestor):
+    """Live meetings anywhere below ``ancestor``."""
+    return meeting_queryset().descendant_of(ancestor)
+
+
+def topic_meetings(topic_field):
+    """Live meetings tagged with ``topic_field`` (a strukturwandel_topics.TopicField)."""
+    return meeting_queryset().filter(topic_fields=topic_field)
+
+
+def upcoming_meetings(meetings=None, *, now=None):
+    """Meetings that have not ended at ``now``, soonest first (a running meeting included)."""
+    meetings = meeting_queryset() if meetings is None else meetings
+    return meetings.filter(end__gt=now or timezone.now()).order_by("start", "pk")
+
+
+def past_meetings(meetings=None, *, now=None):
+    """Meetings that have ended at ``now``, newest first."""
+    meetings = meeting_queryset() if meetings is None else meetings
+    return meetings.filter(end__lte=now or timezone.now()).order_by("-start", "-pk")
+
+
+def planned_dates(schedule_page, meetings=(), *, now=None, until=None):
+    """Dates ``schedule_page``'s rule plans from ``now`` on that no meeting in ``meetings`` has.
+
+    ``schedule_page`` is anything with ScheduleMixin; ``until`` defaults to the listing window
+    (SCHEDULE_WINDOW_DAYS). A meeting on the same local day takes the planned date's place,
+    whatever its status.
+    """
+    now = now or timezone.now()
+    until = until or now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS)
+    taken = {schedule.local_date(meeting.start) for meeting in meetings}
+    return [
+        PlannedDate(occurrence.start, occurrence.end, schedule_page, occurrence.all_day)
+        for occurrence in schedule_page.schedule_occurrences(now, until)
+        if schedule.local_date(occurrence.start) not in taken and occurrence.end > now
+    ]
+
+
+def upcoming_entries(meetings=None, *, schedule_page=None, now=None):
+    """Upcoming meetings and, with ``schedule_page``, its planned dates; soonest first.
+
+    Returns a list of MeetingPage and PlannedDate (``entry.is_planned_date`` tells them apart).
+    """
+    now = now or timezone.now()
+    entries = list(upcoming_meetings(meetings, now=now))
+    if schedule_page is not None:
+        entries += planned_dates(schedule_page, entries, now=now)
+    return sorted(entries, key=lambda entry: entry.start)
+
+
+def paginate(request, meetings, per_page=None):
+    """A page of ``meetings`` for the ``page`` query parameter (PAST_MEETINGS_PER_PAGE)."""
+    paginator = Paginator(meetings, per_page or app_settings.PAST_MEETINGS_PER_PAGE)
+    return paginator.get_page(request.GET.get("page"))

@@ -1,0 +1,62 @@
+"""Upcoming and past meetings, split at the exact boundary, with planned dates from the rule."""
+
+import datetime
+
+import pytest
+
+from strukturwandel.events import listings
+from strukturwandel.events.models import MeetingStatus
+
+from .conftest import berlin
+
+pytestmark = pytest.mark.django_db
+
+
+def test_upcoming_soonest_first_past_newest_first_split_at_the_running_meeting(make_meeting):
+    november = make_meeting(datetime.date(2021, 11, 1))
+    december = make_meeting(datetime.date(2021, 12, 6))
+    january = make_meeting(datetime.date(2022, 1, 24))
+    march = make_meeting(datetime.date(2022, 3, 7))
+    # 06.12.2021, 18:00: the December meeting is running, so it is still upcoming.
+    now = berlin(2021, 12, 6, 18, 0)
+    assert list(listings.upcoming_meetings(now=now)) == [december, january, march]
+    assert list(listings.past_meetings(now=now)) == [november]
+
+    # At its start it is upcoming; the moment it ends it is past.
+    assert december in listings.upcoming_meetings(now=berlin(2021, 12, 6, 17, 0))
+    at_end = berlin(2021, 12, 6, 18, 30)
+    assert list(listings.upcoming_meetings(now=at_end)) == [january, march]
+    assert list(listings.past_meetings(now=at_end)) == [december, november]
+
+
+def test_drafts_stay_out_of_listings(make_meeting):
+    make_meeting(datetime.date(2022, 1, 24), live=False)
+    assert list(listings.upcoming_meetings(now=berlin(2021, 12, 1))) == []
+
+
+def test_planned_dates_fill_gaps_of_the_rule(series, make_meeting):
+    january = make_meeting(datetime.date(2022, 1, 10))
+    now = berlin(2021, 12, 20)
+    entries = listings.upcoming_entries(
+        listings.child_meetings(series), schedule_page=series, now=now
+    )
+    assert entries[0] == january
+    planned = [entry for entry in entries if entry.is_planned_date]
+    assert planned[0].start == berlin(2022, 2, 14, 17, 0)
+    assert planned[0].end == berlin(2022, 2, 14, 18, 30)
+    assert planned[0].page == series
+    # The January date belongs to the meeting page, not to a planned date.
+    assert datetime.date(2022, 1, 10) not in {entry.start.date() for entry in planned}
+    # A bounded window of an open-ended rule: a year ahead.
+    assert max(entry.start for entry in entries) < now + datetime.timedelta(days=366)
+    assert [entry.start for entry in entries] == sorted(entry.start for entry in entries)
+
+
+def test_cancelled_meeting_keeps_its_date_from_becoming_a_planned_date(series, make_meeting):
+    make_meeting(datetime.date(2022, 1, 10), status=MeetingStatus.CANCELLED)
+    entries = listings.upcoming_entries(
+        listings.child_meetings(series), schedule_page=series, now=berlin(2022, 1, 1)
+    )
+    assert not entries[0].is_planned_date
+    assert entries[0].status == MeetingStatus.CANCELLED
+    assert entries[1].start == berlin(2022, 2, 14, 17)
