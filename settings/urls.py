@@ -12,6 +12,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("kalender/", include("strukturwandel.events.urls")),
     path("suche/", home_views.search, name="search"),
     path("sitemap.xml", sitemap),
 ]

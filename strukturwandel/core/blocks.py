@@ -44,7 +44,9 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 class FigureBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=pgettext_lazy("strukturwandel", "Caption"), required=False, max_length=300)
+    caption = blocks.CharBlock(
+        label=pgettext_lazy("strukturwandel", "Caption"), required=False, max_length=300
+    )
 
     class Meta:
         icon = "image"

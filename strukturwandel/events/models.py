@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalManyToManyField
 from recurrence.fields import RecurrenceField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -43,6 +44,40 @@ class RegistrationState(models.TextChoices):
 
 # How far a rule is searched for a first date before the editor is told it yields none.
 RULE_CHECK_YEARS = 10
+
+
+class CalendarSequenceMixin(models.Model):
+    """SEQUENCE for calendar files: grows by one each time a date, time, place or status changes.
+
+    Compared with the database row on every full save (publishing saves the whole page), so a
+    stale value in an older revision never wins.
+    """
+
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    calendar_significant_fields = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk and kwargs.get("update_fields") is None:
+            self._update_calendar_sequence()
+        return super().save(*args, **kwargs)
+
+    def _update_calendar_sequence(self):
+        names = ["calendar_sequence", *self.calendar_significant_fields]
+        stored = type(self).objects.filter(pk=self.pk).values(*names).first()
+        if stored is None:
+            return
+        self.calendar_sequence = stored["calendar_sequence"]
+        for name in self.calendar_significant_fields:
+            field = self._meta.get_field(name)
+            if field.get_prep_value(getattr(self, name)) != field.get_prep_value(
+                field.to_python(stored[name])
+            ):
+                self.calendar_sequence += 1
+                return
 
 
 class ScheduleMixin(models.Model):
@@ -158,7 +193,16 @@ class PlannedImpulseBlock(blocks.StructBlock):
         description = _("A short input (impulse) planned for this meeting.")
 
 
-class EventSeriesPage(ScheduleMixin, Page):
+SCHEDULE_SIGNIFICANT_FIELDS = (
+    "title",
+    "schedule",
+    "schedule_starts_on",
+    "schedule_start_time",
+    "schedule_end_time",
+)
+
+
+class EventSeriesPage(RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, Page):
     """A recurring series of meetings such as the Strukturwandel-Stammtisch."""
 
     intro = RichTextField(
@@ -191,6 +235,7 @@ class EventSeriesPage(ScheduleMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     subpage_types = ["strukturwandel_events.MeetingPage"]
+    calendar_significant_fields = (*SCHEDULE_SIGNIFICANT_FIELDS, "default_format", "default_venue")
 
     class Meta:
         verbose_name = _("event series")
@@ -205,8 +250,22 @@ class EventSeriesPage(ScheduleMixin, Page):
         context["past"] = listings.paginate(request, listings.past_meetings(meetings))
         return context
 
+    @property
+    def calendar_url(self):
+        """The subscribable feed of the series (its meetings and its rule)."""
+        return self.url + self.reverse_subpage("calendar")
 
-class MeetingPage(Page):
+    @path("kalender/", name="calendar")
+    def calendar(self, request):
+        from . import calendars, listings
+
+        calendar = calendars.build(
+            self.title, listings.child_meetings(self).order_by("start"), [self], request
+        )
+        return calendars.response(calendar, f"{self.slug}.ics")
+
+
+class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     """One meeting on one date. Its date and time live here and nowhere else."""
 
     is_planned_date = False
@@ -291,6 +350,7 @@ class MeetingPage(Page):
         "strukturwandel_groups.WorkingGroupPage",
     ]
     subpage_types = []
+    calendar_significant_fields = ("title", "start", "end", "status", "format", "venue", "topic")
 
     class Meta:
         ordering = ["start"]
@@ -315,6 +375,18 @@ class MeetingPage(Page):
             errors["capacity"] = _("The capacity cannot be below zero.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def calendar_url(self):
+        """This meeting as an .ics file ("In den Kalender eintragen")."""
+        return self.url + self.reverse_subpage("calendar")
+
+    @path("kalender/", name="calendar")
+    def calendar(self, request):
+        from . import calendars
+
+        calendar = calendars.build(self.title, [self], [], request)
+        return calendars.response(calendar, f"{self.slug}.ics")
 
     @property
     def is_cancelled(self):

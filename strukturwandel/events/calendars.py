@@ -1,0 +1,197 @@
+"""iCalendar (RFC 5545) files for meetings and schedule rules, built with icalendar.
+
+Each meeting page is one VEVENT; each schedule rule (a series, a recurring meeting, a group)
+is one VEVENT with RRULE/RDATE/EXDATE. Dates that have a meeting page are excluded from the
+rule's event, so a client never shows a date twice. The private call link is never written.
+"""
+
+import datetime
+
+import icalendar
+import recurrence
+from django.db.models import Q
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from strukturwandel.conf import app_settings
+
+from . import schedule
+from .models import MeetingFormat, MeetingPage, MeetingStatus
+
+PRODID = "-//Landesverband Nachhaltiges Sachsen e.V.//wagtail-strukturwandel//DE"
+UID_DOMAIN = "wagtail-strukturwandel"
+STATUS = {
+    MeetingStatus.PLANNED: "CONFIRMED",
+    MeetingStatus.POSTPONED: "TENTATIVE",
+    MeetingStatus.CANCELLED: "CANCELLED",
+}
+
+
+def new_calendar(name):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", timezone.get_current_timezone_name())
+    calendar.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    return calendar
+
+
+def _local(value):
+    return timezone.localtime(value)
+
+
+def _stamp(page):
+    return (page.last_published_at or timezone.now()).astimezone(datetime.UTC)
+
+
+def meeting_event(meeting, request):
+    event = icalendar.Event()
+    event.add("uid", f"meeting-{meeting.translation_key}@{UID_DOMAIN}")
+    event.add("dtstamp", _stamp(meeting))
+    event.add("last-modified", _stamp(meeting))
+    if meeting.first_published_at:
+        event.add("created", meeting.first_published_at.astimezone(datetime.UTC))
+    event.add("sequence", meeting.calendar_sequence)
+    event.add("dtstart", _local(meeting.start))
+    event.add("dtend", _local(meeting.end))
+    event.add("summary", meeting.title)
+    url = meeting.get_full_url(request)
+    lines = [_("Topic: %(topic)s") % {"topic": meeting.topic}]
+    if meeting.status_note:
+        lines.append(meeting.status_note)
+    if meeting.teaser:
+        lines.append(meeting.teaser)
+    if url:
+        lines.append(url)
+        event.add("url", url)
+    event.add("description", "\n\n".join(lines))
+    event.add("location", meeting_location(meeting))
+    event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
+    categories = [topic_field.name for topic_field in meeting.topic_fields.all()]
+    if categories:
+        event.add("categories", categories)
+    return event
+
+
+def meeting_location(meeting):
+    if meeting.format == MeetingFormat.ONLINE or not meeting.venue:
+        return _("Online (the link is sent on registration)")
+    venue = ", ".join(line.strip() for line in meeting.venue.splitlines() if line.strip())
+    if meeting.format == MeetingFormat.HYBRID:
+        return _("%(venue)s and online") % {"venue": venue}
+    return venue
+
+
+def schedule_event(page, meeting_days, request, *, now=None):
+    """One VEVENT for ``page``'s rule within the listing window, or None when it plans nothing.
+
+    ``meeting_days`` are the local dates that have a meeting page; they become EXDATEs.
+    Exclusion rules become EXDATEs as well (EXRULE is deprecated in RFC 5545), extra dates
+    RDATEs; an open-ended rule ends (UNTIL) at the end of the window, as in the listings.
+    """
+    rule = page.schedule
+    if not rule or not (rule.rrules or rule.rdates):
+        return None
+    now = now or timezone.now()
+    starts_on = page.schedule_starts_on or (
+        schedule.local_date(rule.dtstart) if rule.dtstart else schedule.local_date(now)
+    )
+    last_day = schedule.local_date(now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS))
+    first_day = min([starts_on, *(schedule.local_date(day) for day in rule.rdates)])
+    plain_rule = recurrence.Recurrence(rrules=rule.rrules)
+    rule_days = schedule.rule_dates(plain_rule, starts_on, first_day, last_day)
+    days = [
+        day
+        for day in schedule.rule_dates(rule, starts_on, first_day, last_day)
+        if day not in meeting_days
+    ]
+    if not days:
+        return None
+
+    def at(day):
+        occurrence = schedule.occurrence_on(day, page.schedule_start_time, page.schedule_end_time)
+        return occurrence.start.date() if occurrence.all_day else occurrence.start
+
+    first = rule_days[0] if rule_days else days[0]
+    occurrence = schedule.occurrence_on(first, page.schedule_start_time, page.schedule_end_time)
+    event = icalendar.Event()
+    event.add("uid", f"schedule-{page.translation_key}@{UID_DOMAIN}")
+    event.add("dtstamp", _stamp(page))
+    event.add("last-modified", _stamp(page))
+    event.add("sequence", getattr(page, "calendar_sequence", 0))
+    if occurrence.all_day:
+        event.add("dtstart", occurrence.start.date())
+        event.add("dtend", occurrence.end.date())
+    else:
+        event.add("dtstart", occurrence.start)
+        event.add("dtend", occurrence.end)
+    event.add("summary", page.title)
+    url = page.get_full_url(request)
+    description = [_("Planned date – the topic will be announced.")]
+    if url:
+        description.append(url)
+        event.add("url", url)
+    event.add("description", "\n\n".join(description))
+    location = getattr(page, "default_venue", "") or getattr(page, "venue", "")
+    event.add("location", location.replace("\n", ", ") if location else _("Online"))
+    event.add("status", "TENTATIVE")
+    if rule_days:
+        until = at(rule_days[-1])
+        until = until.astimezone(datetime.UTC) if isinstance(until, datetime.datetime) else until
+        for rrule in rule.rrules:
+            text = recurrence.serialize(rrule).removeprefix("RRULE:")
+            recur = icalendar.vRecur.from_ical(text)
+            recur.pop("UNTIL", None)
+            recur.pop("COUNT", None)
+            recur["UNTIL"] = until
+            event.add("rrule", recur)
+    kept = set(days)
+    extra = sorted(kept - set(rule_days) - {first})
+    excluded = sorted(set(rule_days) - kept)
+    if extra:
+        event.add("rdate", [at(day) for day in extra])
+    if excluded:
+        event.add("exdate", [at(day) for day in excluded])
+    return event
+
+
+def live_meeting_days(pages):
+    """{page pk: set of local dates of its live child meetings}, in one query."""
+    pages = list(pages)
+    if not pages:
+        return {}
+    query = Q()
+    for page in pages:
+        query |= Q(path__startswith=page.path, depth=page.depth + 1)
+    by_parent_path = {page.path: page.pk for page in pages}
+    days = {page.pk: set() for page in pages}
+    for path, start in MeetingPage.objects.live().filter(query).values_list("path", "start"):
+        parent_pk = by_parent_path.get(path[: -MeetingPage.steplen])
+        if parent_pk is not None:
+            days[parent_pk].add(schedule.local_date(start))
+    return days
+
+
+def build(name, meetings, schedule_pages, request, *, now=None):
+    """A Calendar with the ``meetings`` and the rules of ``schedule_pages``."""
+    calendar = new_calendar(name)
+    schedule_pages = list(schedule_pages)
+    days = live_meeting_days(schedule_pages)
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting, request))
+    for page in schedule_pages:
+        event = schedule_event(page, days[page.pk], request, now=now)
+        if event is not None:
+            calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def response(calendar, filename):
+    result = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    result["Content-Disposition"] = f'inline; filename="{filename}"'
+    return result

@@ -1,0 +1,17 @@
+"""Calendar feeds for the whole site and per topic field. Include at "kalender/"::
+
+    path("kalender/", include("strukturwandel.events.urls")),
+
+Series and meetings serve their own feeds (``<page url>kalender.ics``).
+"""
+
+from django.urls import path
+
+from . import views
+
+app_name = "strukturwandel_events"
+
+urlpatterns = [
+    path("termine.ics", views.site_calendar, name="site_calendar"),
+    path("themen/<slug:slug>.ics", views.topic_calendar, name="topic_calendar"),
+]

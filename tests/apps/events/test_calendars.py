@@ -1,0 +1,158 @@
+"""Calendar feeds: RFC 5545 details, and what an independent parser expands from them."""
+
+import datetime
+
+import icalendar
+import pytest
+import recurring_ical_events
+from django.urls import reverse
+from django.utils import timezone
+
+from strukturwandel.events import listings
+from strukturwandel.events.models import MeetingPage, MeetingStatus
+from strukturwandel.topics.models import TopicField
+
+from .conftest import BERLIN, CALL_LINK, berlin
+
+pytestmark = pytest.mark.django_db
+
+
+def fetch(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    body = response.content.decode()
+    assert CALL_LINK not in body
+    assert "zoom.example.org" not in body
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def events(calendar):
+    return list(calendar.walk("VEVENT"))
+
+
+def future(days):
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+def local_midnight_in_utc(day):
+    """How the recurrence widget stores an excluded or extra date with USE_TZ."""
+    return datetime.datetime.combine(day, datetime.time.min, BERLIN).astimezone(datetime.UTC)
+
+
+def test_series_feed_is_valid_and_expands_to_what_the_page_lists(client, series, make_meeting):
+    planned = listings.planned_dates(series)
+    make_meeting(planned[0].start.date(), topic="Lebendige Orte")
+    excluded = planned[5].start.date()  # a date five months on: across a DST change
+    extra = future(45)
+    series.schedule.exdates.append(local_midnight_in_utc(excluded))
+    series.schedule.rdates.append(local_midnight_in_utc(extra))
+    series.save_revision().publish()
+    series.refresh_from_db()
+
+    calendar = fetch(client, series.calendar_url)
+    assert calendar["VERSION"] == "2.0"
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    for event in events(calendar):
+        for name in ["UID", "DTSTAMP", "SEQUENCE", "DTSTART", "DTEND", "SUMMARY", "URL"]:
+            assert name in event, name
+        assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
+        assert event["URL"].startswith("http://localhost/stammtisch/")
+    rule_event = next(event for event in events(calendar) if "RRULE" in event)
+    assert rule_event["RRULE"]["FREQ"] == ["MONTHLY"]
+    assert rule_event["RRULE"]["BYDAY"] == ["+2MO"] or rule_event["RRULE"]["BYDAY"] == ["2MO"]
+    assert "EXDATE" in rule_event and "RDATE" in rule_event
+
+    now = timezone.now()
+    window_end = now + datetime.timedelta(days=365)
+    expanded = recurring_ical_events.of(calendar).between(now, window_end)
+    starts = sorted(event["DTSTART"].dt for event in expanded)
+    listed = [
+        entry.start
+        for entry in listings.upcoming_entries(
+            listings.child_meetings(series), schedule_page=series
+        )
+    ]
+    assert starts == listed
+    assert excluded not in {start.date() for start in starts}
+    assert extra in {start.date() for start in starts}
+    # 17:00 local time all year, summer and winter.
+    assert {
+        (start.astimezone(BERLIN).hour, start.astimezone(BERLIN).minute) for start in starts
+    } == {(17, 0)}
+    # The meeting's date appears once: as the meeting, not again as a planned date.
+    assert len(starts) == len(set(starts))
+
+
+def test_uid_is_stable_and_sequence_grows_when_the_meeting_changes(client, make_meeting):
+    meeting = make_meeting(future(20))
+    first = events(fetch(client, meeting.calendar_url))[0]
+    assert first["SEQUENCE"] == 0
+
+    meeting.teaser = "Eine neue Frage."
+    meeting.save_revision().publish()
+    unchanged = events(fetch(client, meeting.calendar_url))[0]
+    assert unchanged["UID"] == first["UID"]
+    assert unchanged["SEQUENCE"] == 0
+
+    meeting = MeetingPage.objects.get(pk=meeting.pk)
+    meeting.start += datetime.timedelta(hours=1)
+    meeting.end += datetime.timedelta(hours=1)
+    meeting.save_revision().publish()
+    moved = events(fetch(client, meeting.calendar_url))[0]
+    assert moved["UID"] == first["UID"]
+    assert moved["SEQUENCE"] == 1
+
+    meeting = MeetingPage.objects.get(pk=meeting.pk)
+    meeting.status = MeetingStatus.CANCELLED
+    # A draft does not count; publishing does.
+    meeting.save_revision()
+    assert events(fetch(client, meeting.calendar_url))[0]["SEQUENCE"] == 1
+    meeting.save_revision().publish()
+    cancelled = events(fetch(client, meeting.calendar_url))[0]
+    assert cancelled["SEQUENCE"] == 2
+    assert cancelled["STATUS"] == "CANCELLED"
+
+
+def test_meeting_file_has_place_and_topic_but_never_the_call_link(client, make_meeting):
+    meeting = make_meeting(
+        future(10),
+        format="hybrid",
+        venue="Bürgerhaus Borna\nMarkt 1\n04552 Borna",
+        status=MeetingStatus.POSTPONED,
+    )
+    event = events(fetch(client, meeting.calendar_url))[0]
+    assert event["LOCATION"] == "Bürgerhaus Borna, Markt 1, 04552 Borna und online"
+    assert "Thema: Lebendige Orte" in event["DESCRIPTION"]
+    assert event["STATUS"] == "TENTATIVE"
+    assert event["DTSTART"].dt == berlin(*future(10).timetuple()[:3], 17, 0)
+
+
+def test_site_and_topic_feeds(client, series, make_meeting):
+    energy = TopicField.objects.create(name="Klimaschutz & Energiewende", slug="klimaschutz")
+    other = TopicField.objects.create(name="Mobilität", slug="mobilitaet")
+    tagged = make_meeting(future(12), topic="Energiewende vor Ort")
+    tagged.topic_fields.set([energy])
+    tagged.save_revision().publish()
+    make_meeting(future(40), topic="Jugendbeteiligung")
+
+    site = fetch(client, reverse("strukturwandel_events:site_calendar"))
+    assert reverse("strukturwandel_events:site_calendar") == "/kalender/termine.ics"
+    summaries = [str(event["SUMMARY"]) for event in events(site)]
+    assert len(summaries) == 3  # two meetings and the series rule
+    assert "Strukturwandel-Stammtisch" in summaries
+
+    topic = fetch(
+        client, reverse("strukturwandel_events:topic_calendar", kwargs={"slug": "klimaschutz"})
+    )
+    [event] = events(topic)
+    assert event["CATEGORIES"].cats == ["Klimaschutz & Energiewende"]
+    assert events(fetch(client, f"/kalender/themen/{other.slug}.ics")) == []
+    assert client.get("/kalender/themen/gibt-es-nicht.ics").status_code == 404
+
+
+def test_pages_announce_their_feeds(client, series, make_meeting):
+    meeting = make_meeting(future(3))
+    for page in [series, meeting]:
+        html = client.get(page.url).content.decode()
+        assert f'<link rel="alternate" type="text/calendar" href="{page.calendar_url}"' in html

@@ -1,0 +1,74 @@
+"""Listings and feeds cost the same number of queries for 5 meetings as for 200."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from strukturwandel.events.models import MeetingPage
+from strukturwandel.topics.models import TopicField
+
+pytestmark = pytest.mark.django_db
+
+# Measured once and pinned: a change here is a change in how the pages query.
+EXPECTED = {
+    # site, page route (2), alias check, view restrictions (2), meetings, topic fields,
+    # and the past page: count, meetings, topic fields.
+    "series page": 11,
+    # site, page route, restrictions, meeting dates of the rule, meetings, topic fields.
+    "series feed": 9,
+    # site, per page type with a rule: restrictions + pages; meeting dates, meetings, topics.
+    "site feed": 9,
+    "topic feed": 6,
+}
+
+
+def add_meetings(series, topic_field, count, offset=0):
+    today = timezone.localdate()
+    for number in range(offset, offset + count):
+        # Half in the past, half ahead, two days apart.
+        day = today + datetime.timedelta(days=2 * (number - (offset + count) // 2) + 1)
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(17)))
+        meeting = MeetingPage(
+            title=f"Treffen {number}",
+            slug=f"treffen-{number}",
+            start=start,
+            end=start + datetime.timedelta(minutes=90),
+            topic=f"Thema {number}",
+            teaser="Eine Frage zum Thema.",
+            call_link="https://zoom.example.org/j/1",
+            registration_opens_at=start - datetime.timedelta(days=14),
+        )
+        series.add_child(instance=meeting)
+        meeting.topic_fields.set([topic_field])
+        meeting.save()
+
+
+def urls(series):
+    return {
+        "series page": series.url,
+        "series feed": series.calendar_url,
+        "site feed": reverse("strukturwandel_events:site_calendar"),
+        "topic feed": reverse("strukturwandel_events:topic_calendar", kwargs={"slug": "energie"}),
+    }
+
+
+def count_queries(client, url):
+    client.get(url)  # warm caches shared by every request (site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_query_counts_do_not_grow_with_the_number_of_meetings(client, series):
+    topic_field = TopicField.objects.create(name="Energie", slug="energie")
+    add_meetings(series, topic_field, 5)
+    few = {name: count_queries(client, url) for name, url in urls(series).items()}
+    add_meetings(series, topic_field, 195, offset=5)
+    assert MeetingPage.objects.live().count() == 200
+    many = {name: count_queries(client, url) for name, url in urls(series).items()}
+    assert few == EXPECTED
+    assert many == EXPECTED
