@@ -18,6 +18,8 @@ DEFAULTS = {
     "PAST_MEETINGS_PER_PAGE": 10,
     # How many documentation and report pages an index shows per page.
     "REPORTS_PER_PAGE": 12,
+    # From how many numbered sections on a documentation or report page a table of contents shows.
+    "DOCUMENTATION_TOC_MIN_SECTIONS": 4,
 }
 
 

@@ -1,6 +1,7 @@
 """Section pages of the site: the Stammtisch series, documentation, working groups, topics."""
 
 from strukturwandel.core.models import ContentPage
+from strukturwandel.documentation.models import DocumentationIndexPage
 from strukturwandel.events.models import EventSeriesPage, MeetingFormat
 from strukturwandel.groups.models import WorkingGroupIndexPage
 
@@ -30,12 +31,22 @@ def build_stammtisch(home):
 
 
 def build_documentation_section(home):
+    existing = home.get_children().filter(slug="dokumentation").first()
+    if existing is not None and not isinstance(existing.specific, DocumentationIndexPage):
+        # Demo databases from before the documentation app held a plain content page here;
+        # it had no children and no content of its own, so the index replaces it.
+        if existing.get_children().exists():
+            return existing.specific
+        existing.delete()
     return ensure_child(
         home,
-        ContentPage,
+        DocumentationIndexPage,
         "dokumentation",
         title="Dokumentation und Berichte",
-        intro="Was bei den Stammtischen und Bündnistreffen besprochen wurde.",
+        intro=rich(
+            "Was bei den Strukturwandel-Stammtischen und den Treffen des Bündnisses besprochen "
+            "wurde: Impulse, Diskussionen, Updates aus den Arbeitsgruppen und nächste Schritte."
+        ),
         show_in_menus=True,
         search_description="Was bei den Stammtischen und Bündnistreffen besprochen wurde.",
     )

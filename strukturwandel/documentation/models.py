@@ -1,0 +1,357 @@
+"""Documentation of single meetings, reports of alliance meetings, and their index."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import DateField, F, Prefetch, Q
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.search.utils import parse_query_string
+
+from strukturwandel.conf import app_settings
+from strukturwandel.events.models import MeetingFormat, MeetingPage, MeetingStatus
+from strukturwandel.groups.models import WorkingGroupPage
+
+from .blocks import DocumentationStreamBlock, ReportStreamBlock
+
+
+@dataclass
+class Section:
+    """One block of the body in reading order; numbered when it opens a section."""
+
+    block: object
+    number: int | None
+    anchor: str
+    title: str | None
+
+
+class BaseReportPage(Page):
+    """What documentation and reports share: a numbered body, a table of contents, next dates."""
+
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("Two or three sentences for listings and search.")
+    )
+
+    class Meta:
+        abstract = True
+
+    parent_page_types = ["strukturwandel_documentation.DocumentationIndexPage"]
+    subpage_types = []
+
+    @cached_property
+    def sections(self):
+        sections = []
+        number = 0
+        for block in self.body:
+            section_title = getattr(block.block, "section_title", None)
+            title = section_title(block.value) if section_title else None
+            if title:
+                number += 1
+            anchor = f"abschnitt-{block.id}" if block.id else f"abschnitt-{len(sections) + 1}"
+            sections.append(Section(block, number if title else None, anchor, title))
+        return sections
+
+    @cached_property
+    def table_of_contents(self):
+        """The numbered sections, shown when there are enough to need an overview."""
+        numbered = [section for section in self.sections if section.number]
+        return numbered if len(numbered) >= app_settings.DOCUMENTATION_TOC_MIN_SECTIONS else []
+
+    def next_meetings_after(self):
+        return timezone.now()
+
+    def default_meetings(self):
+        """The meetings the next-dates block lists when it names no series."""
+        return None
+
+    def next_meetings(self, series=None):
+        """Planned meetings after this page's date, read live; one query per series."""
+        cache = self.__dict__.setdefault("_next_meetings", {})
+        key = series.pk if series else None
+        if key not in cache:
+            meetings = (
+                MeetingPage.objects.live().child_of(series) if series else self.default_meetings()
+            )
+            cache[key] = (
+                []
+                if meetings is None
+                else list(
+                    meetings.exclude(status=MeetingStatus.CANCELLED)
+                    .filter(start__gt=self.next_meetings_after())
+                    .order_by("start")[:12]
+                )
+            )
+        return cache[key]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.sections
+        context["table_of_contents"] = self.table_of_contents
+        # Topic fields link to the index filtered by them; an unsaved preview has no parent yet.
+        parent = self.get_parent() if self.path else None
+        context["index_url"] = parent.get_url(request) if parent else None
+        return context
+
+
+class DocumentationIndexPage(Page):
+    """All documentation and reports, newest first, with filters and search."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    subpage_types = [
+        "strukturwandel_documentation.DocumentationPage",
+        "strukturwandel_documentation.ReportPage",
+    ]
+
+    class Meta:
+        verbose_name = _("documentation index")
+        verbose_name_plural = _("documentation indexes")
+
+    KIND_DOCUMENTATION = "dokumentation"
+    KIND_REPORT = "bericht"
+
+    def entries(self):
+        """Child pages with the date they are sorted by (the meeting's, or the report's)."""
+        return (
+            Page.objects.live()
+            .child_of(self)
+            .type(DocumentationPage, ReportPage)
+            .annotate(
+                sort_date=Coalesce(
+                    TruncDate("documentationpage__meeting__start"),
+                    F("reportpage__date"),
+                    TruncDate("first_published_at"),
+                    output_field=DateField(),
+                )
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from strukturwandel.topics.models import TopicField
+
+        context = super().get_context(request, *args, **kwargs)
+        entries = self.entries()
+        years = sorted(
+            {day.year for day in entries.values_list("sort_date", flat=True) if day}, reverse=True
+        )
+
+        topic_slug = request.GET.get("thema", "")
+        year = request.GET.get("jahr", "")
+        kind = request.GET.get("art", "")
+        query = request.GET.get("q", "").strip()
+        if topic_slug:
+            entries = entries.filter(
+                Q(documentationpage__topic_fields__slug=topic_slug)
+                | Q(reportpage__topic_fields__slug=topic_slug)
+            ).distinct()
+        if year.isdigit():
+            entries = entries.filter(sort_date__year=int(year))
+        if kind == self.KIND_DOCUMENTATION:
+            entries = entries.type(DocumentationPage)
+        elif kind == self.KIND_REPORT:
+            entries = entries.type(ReportPage)
+        if query:
+            filters, parsed = parse_query_string(query)
+            matches = Page.objects.live().child_of(self).search(parsed)
+            entries = entries.filter(pk__in=[match.pk for match in matches])
+
+        ids = entries.order_by("-sort_date", "-pk").values_list("pk", flat=True)
+        page_obj = Paginator(ids, app_settings.REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            page_obj=page_obj,
+            items=self.specific_items(list(page_obj.object_list)),
+            topics=TopicField.objects.all(),
+            years=years,
+            selected={"thema": topic_slug, "jahr": year, "art": kind, "q": query},
+            is_filtered=bool(topic_slug or year or kind or query),
+        )
+        return context
+
+    @staticmethod
+    def specific_items(ids):
+        """The pages with what a listing shows, in a fixed number of queries."""
+        documentation = (
+            DocumentationPage.objects.filter(pk__in=ids)
+            .defer_streamfields()
+            .select_related("meeting")
+            .prefetch_related("topic_fields")
+        )
+        reports = (
+            ReportPage.objects.filter(pk__in=ids)
+            .defer_streamfields()
+            .prefetch_related("topic_fields")
+        )
+        by_pk = {page.pk: page for page in [*documentation, *reports]}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+class DocumentationPage(BaseReportPage):
+    """The write-up of one meeting; its date and topic are read from the meeting."""
+
+    meeting = models.ForeignKey(
+        MeetingPage,
+        verbose_name=_("meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documentation_pages",
+        help_text=_("The meeting documented here; its page then links to this one."),
+    )
+    topic_fields = ParentalManyToManyField(
+        "strukturwandel_topics.TopicField",
+        verbose_name=_("topic fields"),
+        blank=True,
+        related_name="documentation_pages",
+    )
+    body = StreamField(DocumentationStreamBlock(), blank=True, verbose_name=_("documentation"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("meeting"),
+        FieldPanel("summary"),
+        FieldPanel("topic_fields"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("meeting", [index.SearchField("topic")]),
+    ]
+
+    class Meta:
+        verbose_name = _("meeting documentation")
+        verbose_name_plural = _("meeting documentation")
+
+    kind = DocumentationIndexPage.KIND_DOCUMENTATION
+
+    @property
+    def date(self):
+        return timezone.localdate(self.meeting.start) if self.meeting else None
+
+    @property
+    def topic(self):
+        return self.meeting.topic if self.meeting else ""
+
+    def clean(self):
+        super().clean()
+        if self.meeting_id:
+            others = DocumentationPage.objects.filter(meeting_id=self.meeting_id)
+            if self.pk:
+                others = others.exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError(
+                    {"meeting": _("This meeting already has a documentation page.")}
+                )
+
+    def next_meetings_after(self):
+        return self.meeting.start if self.meeting else timezone.now()
+
+    def default_meetings(self):
+        if self.meeting is None:
+            return None
+        return MeetingPage.objects.live().sibling_of(self.meeting, inclusive=False)
+
+
+class ReportPage(BaseReportPage):
+    """The report of an alliance meeting (Bündnistreffen, Auftaktveranstaltung)."""
+
+    date = models.DateField(_("date of the meeting"))
+    format = models.CharField(
+        _("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.ONLINE
+    )
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+    topic_fields = ParentalManyToManyField(
+        "strukturwandel_topics.TopicField",
+        verbose_name=_("topic fields"),
+        blank=True,
+        related_name="reports",
+    )
+    body = StreamField(ReportStreamBlock(), blank=True, verbose_name=_("report"))
+    # Which groups the body reports on; kept in step with the live body so a group page
+    # finds its updates in one query.
+    updated_groups = models.ManyToManyField(
+        WorkingGroupPage, blank=True, editable=False, related_name="report_updates"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("date"), FieldPanel("format")])],
+            heading=_("Meeting"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("summary"),
+        FieldPanel("topic_fields"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = _("alliance report")
+        verbose_name_plural = _("alliance reports")
+
+    kind = DocumentationIndexPage.KIND_REPORT
+
+    @property
+    def topic(self):
+        return ""
+
+    def next_meetings_after(self):
+        if self.date is None:
+            return timezone.now()
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time.max))
+
+    def working_group_ids(self):
+        return {
+            item["value"].get("group")
+            for item in self.body.raw_data
+            if item["type"] == "working_group_update" and item["value"].get("group")
+        }
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        # Saving a draft revision touches other columns only; the live body stays as it was.
+        if update_fields is None or "body" in update_fields:
+            ids = self.working_group_ids()
+            self.updated_groups.set(
+                WorkingGroupPage.objects.filter(pk__in=ids).values_list("pk", flat=True)
+                if ids
+                else []
+            )
+        return result
+
+
+def live_documentation_prefetch(to_attr="live_documentation"):
+    """For meeting listings: each meeting's live documentation in one query for all.
+
+    ``MeetingPage.objects....prefetch_related(live_documentation_prefetch())`` then
+    ``meeting.live_documentation`` is a list of zero or one page.
+    """
+    return Prefetch(
+        "documentation_pages",
+        queryset=DocumentationPage.objects.live().defer_streamfields().order_by("pk"),
+        to_attr=to_attr,
+    )

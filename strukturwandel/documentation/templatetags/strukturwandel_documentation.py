@@ -1,0 +1,79 @@
+import re
+
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.rich_text import RichText, expand_db_html
+
+from strukturwandel.documentation.models import DocumentationPage, ReportPage
+
+register = template.Library()
+
+SINGLE_PARAGRAPH = re.compile(r"^\s*<p[^>]*>(?P<inner>.*?)</p>\s*$", re.DOTALL)
+
+
+@register.filter
+def richtext_inline(value):
+    """Rich text without its paragraph, for use inside a list item or a sentence.
+
+    Text of more than one paragraph keeps its paragraphs.
+    """
+    if value is None:
+        return ""
+    html = expand_db_html(value.source if isinstance(value, RichText) else str(value))
+    match = SINGLE_PARAGRAPH.match(html)
+    if match and "<p" not in match.group("inner"):
+        html = match.group("inner")
+    return mark_safe(html)  # noqa: S308 - expanded rich text is sanitised by the editor
+
+
+@register.inclusion_tag(
+    "strukturwandel_documentation/includes/working_group_updates.html", takes_context=True
+)
+def working_group_updates(context, group):
+    """The updates on ``group`` from live alliance reports, newest first, in one query."""
+    request = context.get("request")
+    updates = []
+    reports = ReportPage.objects.live().filter(updated_groups=group).order_by("-date", "-pk")
+    for report in reports:
+        for item in report.body.raw_data:
+            value = item["value"]
+            if item["type"] != "working_group_update" or value.get("group") != group.pk:
+                continue
+            url = report.get_url(request)
+            if item.get("id"):
+                url = f"{url}#abschnitt-{item['id']}"
+            updates.append({"report": report, "text": RichText(value.get("text", "")), "url": url})
+    return {"updates": updates, "request": request}
+
+
+@register.simple_tag
+def meeting_documentation(meeting):
+    """The live documentation of a meeting, or None.
+
+    Uses ``meeting.live_documentation`` when a listing prefetched it
+    (``live_documentation_prefetch()``), else one query.
+    """
+    if meeting is None:
+        return None
+    prefetched = getattr(meeting, "live_documentation", None)
+    if prefetched is not None:
+        return prefetched[0] if prefetched else None
+    return meeting.documentation_pages.live().defer_streamfields().order_by("pk").first()
+
+
+@register.simple_tag
+def topic_reports(topic, limit=10):
+    """Live documentation and reports of a topic field, newest first (four queries)."""
+    if topic is None:
+        return []
+    documentation = (
+        DocumentationPage.objects.live()
+        .filter(topic_fields=topic)
+        .defer_streamfields()
+        .select_related("meeting")
+        .order_by("-meeting__start")[:limit]
+    )
+    reports = ReportPage.objects.live().filter(topic_fields=topic).defer_streamfields()
+    entries = [*documentation, *reports.order_by("-date")[:limit]]
+    entries.sort(key=lambda page: (page.date is not None, page.date), reverse=True)
+    return entries[:limit]

@@ -1,0 +1,213 @@
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from strukturwandel.documentation.models import DocumentationPage
+from strukturwandel.events.models import MeetingStatus
+
+from .conftest import add_meeting, discussion, documentation_body, impulse, point, publish
+
+pytestmark = pytest.mark.django_db
+
+
+def render(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def squash(html):
+    return re.sub(r"\s+", " ", html)
+
+
+def test_every_block_renders_with_structure_and_numbers(client, documentation, later_meetings):
+    html = squash(render(client, documentation))
+    # Header: date, topic and meeting come from the meeting.
+    assert "<h1>Dokumentation: Stammtisch am 06.12.2021</h1>" in html
+    assert '<time datetime="2021-12-06T17:00:00+01:00">Montag, 06.12.2021</time>' in html
+    assert "<dd>Zivilgesellschaftliche Netzwerke</dd>" in html
+    assert f'<a href="{documentation.meeting.url}">' in html
+    # Sections are numbered in reading order without editors typing numbers.
+    headings = re.findall(r'<h2 class="sw-section__heading"[^>]*>(.*?)</h2>', html)
+    assert [re.sub(r"<[^>]+>", "", heading) for heading in headings] == [
+        "1 Impuls: Gespräche im Straßencafé",
+        "2 Impuls von Jonas Testmann (Aktionskreis Strukturwandel Leipziger Land)",
+        "3 Hauptpunkte aus der Diskussion",
+        "4 Nächste Strukturwandel-Stammtische",
+        "5 Weitere Vernetzung",
+    ]
+    # The table of contents links every section.
+    toc = html.split('<nav class="sw-toc"')[1].split("</nav>")[0]
+    assert toc.count("<li>") == 5
+    for anchor in re.findall(r'href="#([^"]+)"', toc):
+        assert f'id="{anchor}"' in html
+    # Impulse: speakers from the record with organisation link, nested key points, links.
+    assert '<span class="sw-speaker__name">Paula Probe</span>' in html
+    assert '<a href="https://gesellschaftsdenken.example.org/">Gesellschaftsdenken e.V.</a>' in html
+    assert "<li>Mehrere Tausend Gespräche in der Stadt Zeitz<ul><li>mit Menschen" in html
+    assert '<a href="https://gesellschaftsdenken.example.org/">Website</a>' in html
+    # Discussion: emphasised key terms, sub-points, follow-up.
+    assert (
+        '<li> <strong class="sw-key-term">Transparenz:</strong> '
+        "Es fehlt an partizipativen Strukturen." in html
+    )
+    assert "<ul><li>Eine Veranstaltungsreihe mit Expert:innen</li></ul>" in html
+    assert '<span aria-hidden="true">➔</span>' in html
+    assert "Wir stimmen uns weiter ab." in html
+    # Next dates, live from the series, with links.
+    for later in later_meetings:
+        assert f'<a href="{later.url}">' in html
+    assert "Mo, 24.01.2022, 17:00" in html
+    assert "Thema: Jugendbeteiligung" in html
+    # Networking, text, quote.
+    assert "<b>digitale Visitenkarte</b>" in html
+    assert '<a href="https://padlet.example.org/visitenkarten">Padlet</a>' in html
+    assert "Vielen Dank an alle Teilnehmer:innen." in html
+    assert "<blockquote><p>Der Bedarf an Austausch ist groß.</p></blockquote>" in html
+    # Print stylesheet for A4.
+    assert 'strukturwandel_documentation/css/print.css" media="print"' in html
+
+
+def test_next_dates_are_read_live(client, documentation, series, later_meetings):
+    later_meetings[0].status = MeetingStatus.CANCELLED
+    later_meetings[0].save_revision().publish()
+    added = add_meeting(series, datetime.date(2022, 2, 14), "Kunst und Kultur")
+    earlier = add_meeting(series, datetime.date(2021, 11, 8), "Vorher")
+    html = render(client, documentation)
+    section = html.split("sw-next-dates__list")[1].split("</ul>")[0]
+    assert later_meetings[0].url not in section
+    assert earlier.url not in section
+    urls = re.findall(r'href="([^"]+)"', section)
+    assert urls == [added.url, later_meetings[1].url, later_meetings[2].url]
+
+
+def test_next_dates_without_later_meetings_says_so(client, documentation):
+    assert "Es sind noch keine weiteren Termine geplant." in render(client, documentation)
+
+
+def test_meeting_and_documentation_find_each_other(client, documentation, meeting):
+    template = Template(
+        "{% load strukturwandel_documentation %}"
+        "{% include 'strukturwandel_documentation/includes/meeting_documentation_link.html' %}"
+    )
+    request = RequestFactory().get("/")
+    html = template.render(Context({"meeting": meeting, "request": request}))
+    assert f'href="{documentation.url}"' in html
+    assert "Dokumentation" in html
+    assert list(meeting.documentation_pages.all()) == [documentation]
+
+    documentation.unpublish()
+    assert "href" not in template.render(Context({"meeting": meeting, "request": request}))
+
+
+def test_a_meeting_has_one_documentation(index, documentation, meeting):
+    second = DocumentationPage(title="Noch eine", slug="noch-eine", meeting=meeting)
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        index.add_child(instance=second)
+    assert "meeting" in error.value.message_dict
+
+
+def test_plain_text_is_escaped(client, index, meeting):
+    page = publish(
+        index,
+        DocumentationPage(
+            title="<script>alert(1)</script>",
+            slug="unsafe",
+            meeting=meeting,
+            summary="<b>fett</b>",
+            body=[
+                impulse(
+                    name="<img src=x onerror=alert(1)>",
+                    organisation_name="<i>Org</i>",
+                    title="<script>alert(2)</script>",
+                ),
+                discussion(point("<u>Begriff</u>", "<p>Text</p>", follow_up="<em>weiter</em>")),
+                (
+                    "networking",
+                    {
+                        "heading": "<s>Kopf</s>",
+                        "text": "",
+                        "links": [{"label": "<b>x</b>", "url": "https://example.org/"}],
+                    },
+                ),
+            ],
+        ),
+    )
+    html = render(client, page)
+    for unsafe in [
+        "<script>alert",
+        "<img src=x",
+        "<i>Org</i>",
+        "<u>Begriff",
+        "<em>weiter",
+        "<s>Kopf",
+    ]:
+        assert unsafe not in html, unsafe
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+    assert "&lt;u&gt;Begriff&lt;/u&gt;" in html
+
+
+def test_incomplete_content_renders(client, index, person, meeting):
+    page = publish(
+        index,
+        DocumentationPage(
+            title="Unvollständig",
+            slug="unvollstaendig",
+            meeting=meeting,
+            body=[
+                impulse(),
+                impulse(person=person),
+                discussion(),
+                ("next_dates", {"heading": "", "series": None, "count": 3, "note": ""}),
+            ],
+        ),
+    )
+    person.delete()
+    meeting.delete()
+    page.refresh_from_db()
+    assert page.meeting is None
+    html = squash(render(client, page))
+    # Without speakers or title the impulse is just "Impuls"; the empty discussion is left out.
+    assert '<span class="sw-section__number">1</span> Impuls</h2>' in html
+    assert "Hauptpunkte aus der Diskussion" not in html
+    assert "Es sind noch keine weiteren Termine geplant." in html
+    assert "sw-report__facts" not in html
+
+
+def test_documentation_without_meeting_or_body(client, index):
+    page = publish(index, DocumentationPage(title="Nur ein Titel", slug="nur-titel"))
+    html = render(client, page)
+    assert "<h1>Nur ein Titel</h1>" in html
+    assert "sw-toc" not in html
+
+
+def test_query_count_does_not_grow_with_blocks(client, index, meeting, person, later_meetings):
+    small = publish(
+        index,
+        DocumentationPage(title="Klein", slug="klein", body=documentation_body(person)),
+    )
+    big = publish(
+        index,
+        DocumentationPage(
+            title="Groß", slug="gross", meeting=meeting, body=documentation_body(person) * 8
+        ),
+    )
+    small.meeting = later_meetings[0]
+    small.save_revision().publish()
+    counts = []
+    for page in (small, big):
+        client.get(page.url)  # warm the site-root cache
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page.url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    # Site, routing (3), page, view restrictions, speakers with organisations, meeting,
+    # topic fields, next meetings; nothing per block.
+    assert counts[1] == 11, [query["sql"] for query in queries.captured_queries]

@@ -1,0 +1,211 @@
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+from strukturwandel.documentation.blocks import ReportStreamBlock, SpeakerBlock, SurveyResultsBlock
+from strukturwandel.documentation.models import DocumentationPage, ReportPage
+
+from .conftest import add_meeting, discussion, impulse, point, publish, survey
+
+pytestmark = pytest.mark.django_db
+
+
+def squash(html):
+    return re.sub(r"\s+", " ", html)
+
+
+def test_report_renders_group_update_survey_and_decisions(client, report, group):
+    html = squash(client.get(report.url).content.decode())
+    assert '<time datetime="2021-05-27">Donnerstag, 27.05.2021</time>' in html
+    assert "<dd>Online</dd>" in html
+    assert "Leitbild und Arbeitsstruktur des Bündnisses." in html
+    assert "1</span> Update: AG 1: Nachhaltige Dorfentwicklung</h2>" in html
+    assert f'<a href="{group.url}">Mehr über AG 1: Nachhaltige Dorfentwicklung</a>' in html
+    # The survey is a table with numbers and an SVG bar per answer.
+    assert "2</span> Ergebnisse der Befragung</h2>" in html
+    assert "<caption>Haben Sie Interesse, sich in einem Bündnis einzubringen?" in html
+    assert "(151 Antworten insgesamt)" in html
+    assert '<th scope="row">aktiv im Koordinierungskreis</th>' in html
+    assert '<td class="sw-survey__number">60</td>' in html
+    assert '<td class="sw-survey__number">40&nbsp;%</td>' in html
+    assert html.count('<svg class="sw-survey__bar"') == 4
+    assert '<rect x="0" y="0" width="100.0" height="10">' in html
+    assert '<rect x="0" y="0" width="10.0" height="10">' in html
+    assert 'aria-hidden="true" focusable="false"' in html
+    # Decisions as an ordered list with who and by when.
+    assert "3</span> Beschlüsse und nächste Schritte</h2>" in html
+    assert "Einen Koordinierungskreis bilden" in html
+    assert "(wer: AG Struktur; bis wann: Sommer 2021)" in html
+
+
+def test_survey_counts_cannot_exceed_the_total():
+    block = SurveyResultsBlock()
+    value = block.to_python(survey()[1] | {"total": 100})
+    with pytest.raises(StructBlockValidationError):
+        block.clean(value)
+
+
+def test_a_speaker_needs_a_name_or_a_record():
+    block = SpeakerBlock()
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"name": "", "person": None}))
+
+
+def test_report_stream_accepts_every_block():
+    names = set(ReportStreamBlock().child_blocks)
+    assert {
+        "impulse",
+        "discussion",
+        "next_dates",
+        "networking",
+        "paragraph",
+        "quote",
+        "image",
+        "document",
+        "embed",
+        "working_group_update",
+        "decisions",
+        "survey_results",
+    } <= names
+    for name, block in ReportStreamBlock().child_blocks.items():
+        assert block.meta.icon and block.meta.template, name
+        assert block.meta.description or name == "heading", name
+
+
+def test_group_page_shows_updates_from_live_reports(report, group, index):
+    template = Template("{% load strukturwandel_documentation %}{% working_group_updates group %}")
+    request = RequestFactory().get("/")
+
+    def render():
+        return squash(template.render(Context({"group": group, "request": request})))
+
+    html = render()
+    assert "Updates aus den Bündnistreffen" in html
+    assert f'<a href="{report.url}#abschnitt-' in html
+    assert "Erstes Treffen: Themen und Formate abgesteckt." in html
+
+    # A draft does not change the group page; publishing does.
+    report.body = [("paragraph", "<p>Nichts mehr zur AG.</p>")]
+    report.save_revision()
+    assert "Erstes Treffen" in render()
+    report.get_latest_revision().publish()
+    assert "Erstes Treffen" not in render()
+    assert "Updates aus den Bündnistreffen" not in render()
+
+
+def test_group_updates_take_one_query_however_many_reports(index, group):
+    template = Template("{% load strukturwandel_documentation %}{% working_group_updates group %}")
+    request = RequestFactory().get("/")
+    counts = []
+    for number in range(1, 7):
+        publish(
+            index,
+            ReportPage(
+                title=f"Treffen {number}",
+                slug=f"treffen-{number}",
+                date=datetime.date(2021, number, 1),
+                body=[("working_group_update", {"group": group, "text": f"<p>Stand {number}</p>"})],
+            ),
+        )
+        if number in (1, 6):
+            template.render(Context({"group": group, "request": request}))
+            with CaptureQueriesContext(connection) as queries:
+                html = template.render(Context({"group": group, "request": request}))
+            counts.append(len(queries))
+    assert html.index("Stand 6") < html.index("Stand 1")
+    assert counts == [1, 1]
+
+
+def test_report_with_deleted_group_renders(client, report, group):
+    group.delete()
+    html = squash(client.get(report.url).content.decode())
+    assert "1</span> Update aus einer Arbeitsgruppe</h2>" in html
+
+
+def test_search_finds_text_inside_blocks(documentation, report):
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    # A speaker's organisation comes from the person record; key terms and sub-points.
+    for term, page in [
+        ("Gesellschaftsdenken", documentation),
+        ("Infoplattform", documentation),
+        ("Veranstaltungsreihe", documentation),
+        ("Koordinierungskreis", report),
+    ]:
+        hits = [hit.pk for hit in backend.search(term, page.__class__)]
+        assert page.pk in hits, term
+
+
+def test_index_lists_newest_first_with_filters_and_search(
+    client, index, documentation, report, topic
+):
+    other = publish(
+        index,
+        ReportPage(
+            title="Auftaktveranstaltung",
+            slug="auftakt",
+            date=datetime.date(2021, 2, 16),
+            body=[impulse(name="Leon Huff", organisation_name="Landesverband")],
+        ),
+    )
+
+    def titles(**params):
+        response = client.get(index.url, params)
+        assert response.status_code == 200
+        return re.findall(r'<h2><a href="[^"]+">([^<]+)</a></h2>', response.content.decode())
+
+    assert titles() == [documentation.title, report.title, other.title]
+    assert titles(thema=topic.slug) == [documentation.title, report.title]
+    assert titles(jahr="2021") == [documentation.title, report.title, other.title]
+    assert titles(jahr="2022") == []
+    assert titles(art="bericht") == [report.title, other.title]
+    assert titles(art="dokumentation") == [documentation.title]
+    assert titles(q="Infoplattform") == [documentation.title]
+    assert titles(q="Landesverband") == [other.title]
+    assert client.get(index.url, {"q": '"'}).status_code == 200
+    html = client.get(index.url, {"q": "<script>"}).content.decode()
+    assert "<script>" not in html
+
+
+def test_index_paginates_in_a_fixed_number_of_queries(client, index, series, topic, settings):
+    settings.STRUKTURWANDEL = {"REPORTS_PER_PAGE": 5}
+
+    def add(number):
+        meeting = add_meeting(
+            series, datetime.date(2020, 1, 1) + datetime.timedelta(days=number), "T"
+        )
+        page = publish(
+            index,
+            DocumentationPage(
+                title=f"Doku {number}",
+                slug=f"doku-{number}",
+                meeting=meeting,
+                body=[discussion(point("Begriff", "<p>Text</p>"))],
+            ),
+        )
+        page.topic_fields.set([topic])
+        publish_report = ReportPage(
+            title=f"Bericht {number}", slug=f"bericht-{number}", date=datetime.date(2019, 1, 1)
+        )
+        publish(index, publish_report)
+
+    counts = []
+    for total in (3, 20):
+        for number in range(len(counts) * 3, total):
+            add(number)
+        client.get(index.url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(index.url, {"page": 2})
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] == 12, [query["sql"][:100] for query in queries.captured_queries]
+    html = response.content.decode()
+    assert "Seite 2 von 8" in html
+    assert 'rel="next"' in html and 'rel="prev"' in html
