@@ -2,13 +2,28 @@
 
 from strukturwandel.people.models import Organisation, Person, Region
 
+# Name, short name, region, alliance partner, website (as the reports give them).
 ORGANISATIONS = [
-    ("Landesverband Nachhaltiges Sachsen e.V.", "LNS", Region.SAXONY, True),
-    ("Netzwerk Zukunft Sachsen-Anhalt e.V.", "NZSA", Region.SAXONY_ANHALT, True),
-    ("Aktionskreis Strukturwandel Leipziger Land", "AkSLL", Region.LEIPZIG_DISTRICT, True),
-    ("Gesellschaftsdenken e.V.", "", Region.NATIONWIDE, False),
-    ("Lausitzer Perspektiven e.V.", "", Region.NATIONWIDE, False),
-    ("VHS Leipzig", "", Region.LEIPZIG_CITY, False),
+    (
+        "Landesverband Nachhaltiges Sachsen e.V.",
+        "LNS",
+        Region.SAXONY,
+        True,
+        "https://projekt.nachhaltiges-sachsen.de/",
+    ),
+    ("Netzwerk Zukunft Sachsen-Anhalt e.V.", "NZSA", Region.SAXONY_ANHALT, True, ""),
+    (
+        "Aktionskreis Strukturwandel Leipziger Land",
+        "AkSLL",
+        Region.LEIPZIG_DISTRICT,
+        True,
+        "https://ak-strukturwandel.de/",
+    ),
+    ("Gesellschaftsdenken e.V.", "", Region.NATIONWIDE, False, "https://gesellschaftsdenken.org/"),
+    ("Lausitzer Perspektiven e.V.", "", "", False, "http://lausitzer-perspektiven.de/"),
+    ("VHS Leipzig", "", Region.LEIPZIG_CITY, False, ""),
+    ("RENN.mitte – Regionale Netzstellen Nachhaltigkeitsstrategien", "RENN.mitte", "", False, ""),
+    ("Burg Giebichenstein Kunsthochschule Halle", "", Region.HALLE, False, ""),
 ]
 
 # Clearly fictional people; the demo never shows real names or addresses.
@@ -36,13 +51,14 @@ PEOPLE = [
 
 def build_people():
     organisations = {}
-    for name, short_name, region, partner in ORGANISATIONS:
+    for name, short_name, region, partner, website in ORGANISATIONS:
         organisation, _created = Organisation.objects.get_or_create(
             name=name,
             defaults={
                 "short_name": short_name,
                 "region": region,
                 "is_alliance_partner": partner,
+                "website": website,
             },
         )
         organisations[short_name or name] = organisation

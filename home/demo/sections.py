@@ -4,6 +4,7 @@ from strukturwandel.core.models import ContentPage
 from strukturwandel.documentation.models import DocumentationIndexPage
 from strukturwandel.events.models import EventSeriesPage, MeetingFormat
 from strukturwandel.groups.models import WorkingGroupIndexPage
+from strukturwandel.topics.models import TopicFieldIndexPage
 
 from .utils import ensure_child, rich
 
@@ -63,18 +64,29 @@ def build_groups_section(home):
             "Sachsen-Anhalt und Thüringen an gemeinsamen Schwerpunkten. Alle Gruppen stehen "
             "Interessierten offen."
         ),
+        join_email="post@nachhaltiges-sachsen.example.org",
         show_in_menus=True,
         search_description="Die Arbeitsgruppen des Bündnisses und wie Sie mitmachen können.",
     )
 
 
 def build_topics_section(home):
+    """The topic-field index; replaces the plain content page earlier demo databases have."""
+    existing = home.get_children().filter(slug="themenfelder").first()
+    if existing is not None and existing.specific_class is not TopicFieldIndexPage:
+        if existing.get_children().exists():
+            return existing.specific
+        existing.delete()
     return ensure_child(
         home,
-        ContentPage,
+        TopicFieldIndexPage,
         "themenfelder",
         title="Themenfelder",
-        intro="Alle Termine, Berichte und Gruppen, geordnet nach Themen.",
+        intro=rich(
+            "Der Strukturwandel berührt viele Lebensbereiche. Hier finden Sie zu jedem "
+            "Themenfeld die kommenden und vergangenen Treffen, Berichte und die Arbeitsgruppen, "
+            "die daran arbeiten."
+        ),
         show_in_menus=True,
         search_description="Alle Termine, Berichte und Gruppen, geordnet nach Themen.",
     )

@@ -47,6 +47,12 @@ TOPIC_FIELDS = [
         "Wie wird der Strukturwandel transparenter und beteiligungsorientierter – auch für "
         "junge Menschen?",
     ),
+    (
+        "…und mehr",
+        "und-mehr",
+        "Welches Thema fehlt? Was sollte beim Strukturwandel-Stammtisch zur Sprache kommen? "
+        "Schlagen Sie uns gern ein Thema vor.",
+    ),
 ]
 
 

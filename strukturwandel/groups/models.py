@@ -21,8 +21,13 @@ class WorkingGroupIndexPage(Page):
     """The overview of all working groups (Arbeitsgruppen)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    join_email = models.EmailField(
+        _("e-mail for joining"),
+        blank=True,
+        help_text=_("Used by every group without its own e-mail or page for joining."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("join_email")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     subpage_types = ["strukturwandel_groups.WorkingGroupPage"]
@@ -30,6 +35,13 @@ class WorkingGroupIndexPage(Page):
     class Meta:
         verbose_name = _("working group index")
         verbose_name_plural = _("working group indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["working_groups"] = listings.group_index(self)
+        return context
 
 
 class WorkingGroupPage(ScheduleMixin, Page):
@@ -49,7 +61,7 @@ class WorkingGroupPage(ScheduleMixin, Page):
     )
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     merged_into = models.ForeignKey(
-        "wagtailcore.Page",
+        "self",
         verbose_name=_("merged into"),
         null=True,
         blank=True,
@@ -80,6 +92,15 @@ class WorkingGroupPage(ScheduleMixin, Page):
         blank=True,
         help_text=_("Where people write who want to take part ('Mitmachen')."),
     )
+    join_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page for joining"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A sign-up or participation form. Shown before the e-mail address."),
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("more about the group"))
 
     content_panels = [
@@ -93,8 +114,12 @@ class WorkingGroupPage(ScheduleMixin, Page):
         ),
         FieldPanel("topic_fields"),
         MultiFieldPanel(
-            [FieldPanel("contacts"), FieldPanel("member_organisations"), FieldPanel("join_email")],
+            [FieldPanel("contacts"), FieldPanel("member_organisations")],
             heading=_("People"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("join_page"), FieldPanel("join_email")],
+            heading=_("Taking part"),
         ),
         *ScheduleMixin.schedule_panels,
         FieldPanel("body"),
@@ -112,6 +137,20 @@ class WorkingGroupPage(ScheduleMixin, Page):
     class Meta:
         verbose_name = _("working group")
         verbose_name_plural = _("working groups")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.group_details(self))
+        return context
+
+    def get_admin_display_title(self):
+        return str(self.display_name)
+
+    @property
+    def is_merged(self):
+        return self.status == GroupStatus.MERGED
 
     @property
     def display_name(self):

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from .panels import ORGANISATION_HOOK, PERSON_HOOK, AppearancesPanel
+
 
 class Region(models.TextChoices):
     """Districts (Landkreise and cities) of the Mitteldeutsches Revier."""
@@ -49,6 +51,7 @@ class Organisation(index.Indexed, models.Model):
         FieldPanel("is_alliance_partner"),
         FieldPanel("description"),
         FieldPanel("logo"),
+        AppearancesPanel(ORGANISATION_HOOK, heading=_("Appears in")),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -103,6 +106,7 @@ class Person(index.Indexed, models.Model):
             [FieldPanel("email"), FieldPanel("phone"), FieldPanel("contact_is_public")],
             heading=_("Contact"),
         ),
+        AppearancesPanel(PERSON_HOOK, heading=_("Appears in")),
     ]
     search_fields = [
         index.SearchField("name"),

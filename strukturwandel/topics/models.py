@@ -1,9 +1,14 @@
+from django.core.paginator import Paginator
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from strukturwandel.conf import app_settings
 
 
 class TopicField(index.Indexed, Orderable):
@@ -25,6 +30,7 @@ class TopicField(index.Indexed, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Optional picture or icon shown next to the topic field."),
     )
 
     panels = [
@@ -45,3 +51,94 @@ class TopicField(index.Indexed, Orderable):
 
     def __str__(self):
         return self.name
+
+    def get_url(self, request=None):
+        """The topic's public page on the topic-field index, or "" when the site has none."""
+        index_page = TopicFieldIndexPage.for_request(request)
+        if index_page is None:
+            return ""
+        return index_page.topic_url(self, request)
+
+    @property
+    def url(self):
+        return self.get_url()
+
+
+class TopicFieldIndexPage(RoutablePageMixin, Page):
+    """Every topic field at a glance, and one page per topic field below it.
+
+    Topic fields are snippets, managed once in the admin; their pages are routes of this page
+    (``/themenfelder/<slug>/``), so there is nothing to keep in sync.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    suggestion_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page for topic suggestions"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Where the 'Suggest a topic' link leads, e.g. a suggestion form. "
+            "Without a page the link is not shown."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("suggestion_page")], heading=_("Suggestions")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    max_count = 1
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("topic field index")
+        verbose_name_plural = _("topic field indexes")
+
+    @classmethod
+    def for_request(cls, request=None):
+        """The site's live topic-field index, looked up once per request."""
+        if request is not None and hasattr(request, "_strukturwandel_topic_index"):
+            return request._strukturwandel_topic_index
+        index_page = cls.objects.live().first()
+        if request is not None:
+            request._strukturwandel_topic_index = index_page
+        return index_page
+
+    def topic_url(self, topic, request=None):
+        return self.get_url(request) + self.reverse_subpage("topic", kwargs={"slug": topic.slug})
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        request._strukturwandel_topic_index = self
+        context["suggestion_page"] = self.live_suggestion_page()
+        context["topic_fields"] = listings.topic_index(request)
+        return context
+
+    def live_suggestion_page(self):
+        page = self.suggestion_page
+        return page if page is not None and page.live else None
+
+    @path("<slug:slug>/", name="topic")
+    def topic_view(self, request, slug):
+        from . import listings
+
+        topic = get_object_or_404(TopicField.objects.select_related("image"), slug=slug)
+        request._strukturwandel_topic_index = self
+        past = Paginator(listings.past_meetings(topic), app_settings.PAST_MEETINGS_PER_PAGE)
+        return self.render(
+            request,
+            template="strukturwandel_topics/topic_field_page.html",
+            context_overrides={
+                "topic": topic,
+                "upcoming_meetings": listings.upcoming_meetings(topic),
+                "past_meetings": past.get_page(request.GET.get("page")),
+                "working_groups": listings.working_groups(topic),
+            },
+        )

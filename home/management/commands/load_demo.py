@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from home.demo import people, sections, site, topics
+from home.demo import groups, people, sections, site, topics
 
 
 class Command(BaseCommand):
@@ -17,11 +17,12 @@ class Command(BaseCommand):
             settings.imprint_page = imprint
             settings.privacy_page = privacy
             settings.save()
-        topics.build_topic_fields()
-        people.build_people()
+        topic_fields = topics.build_topic_fields()
+        organisations, persons = people.build_people()
         sections.build_stammtisch(home)
         sections.build_documentation_section(home)
-        sections.build_groups_section(home)
+        group_index = sections.build_groups_section(home)
+        groups.build_groups(group_index, topic_fields, organisations, persons)
         sections.build_topics_section(home)
         username, password = site.build_admin_user()
         self.stdout.write(self.style.SUCCESS(_("Demo site is ready.")))

@@ -1,0 +1,128 @@
+"""The alliance's working groups as the reports of February and May 2021 describe them.
+
+Facts (names, numbers, founding date, who continues in which group) come from the reports;
+the purposes are in our own words.
+"""
+
+import datetime
+
+from strukturwandel.groups.models import GroupStatus, WorkingGroupPage
+
+from .utils import ensure_child, rich, set_m2m_and_publish
+
+FOUNDED = datetime.date(2021, 2, 16)  # the alliance's kick-off meeting
+
+GROUPS = [
+    {
+        "slug": "ag-1-nachhaltige-dorfentwicklung",
+        "title": "Nachhaltige Dorfentwicklung",
+        "number": 1,
+        "founded_on": FOUNDED,
+        "status": GroupStatus.ACTIVE,
+        "short_description": "Gute Beispiele für lebendige, nachhaltige Dörfer in der Region "
+        "bekannt machen und Engagierte vor Ort vernetzen.",
+        "purpose": rich(
+            "Die AG nähert sich dem Strukturwandel über die Frage, wie Dörfer im Revier "
+            "ökologisch, wirtschaftlich und sozial zukunftsfähig werden.",
+            "Sie plant Veranstaltungen, bei denen Engagierte aus den Regionen ohne große Hürden "
+            "ihre Ideen einbringen können, und sorgt dafür, dass gelungene Beispiele von einem "
+            "Ort zum nächsten weitergegeben werden.",
+        ),
+        "topics": ["regionalentwicklung", "mobilitaet-infrastruktur", "nachhaltiges-wirtschaften"],
+        "contacts": ["Erika Beispiel", "Jonas Testmann"],
+        "members": ["LNS", "AkSLL"],
+    },
+    {
+        "slug": "ag-2-transparenz-und-beteiligung",
+        "title": "Transparenz und Beteiligung",
+        "number": 2,
+        "founded_on": FOUNDED,
+        "status": GroupStatus.PAUSED,
+        "short_description": "Wege zu offeneren Entscheidungen im Strukturwandel. Das Thema "
+        "führt derzeit der Koordinierungskreis als Querschnittsaufgabe weiter.",
+        "purpose": rich(
+            "Die AG sucht nach Wegen, Entscheidungen im Strukturwandel nachvollziehbarer zu "
+            "machen und die Menschen vor Ort stärker einzubeziehen – auch mit neuen, "
+            "erprobten Beteiligungsformaten.",
+            "Nach ihrem ersten Treffen hielt sie fest: Beteiligung ist eine Aufgabe für alle "
+            "Bereiche des Bündnisses. Deshalb ruht die AG derzeit; der Koordinierungskreis "
+            "nimmt den Faden auf.",
+        ),
+        "topics": ["demokratie-beteiligung", "strukturwandel-strukturen"],
+        "contacts": ["Lena Exempel"],
+        "members": ["NZSA"],
+    },
+    {
+        "slug": "ag-3-interne-struktur-und-vernetzung",
+        "title": "Interne Struktur und Vernetzung",
+        "number": 3,
+        "founded_on": FOUNDED,
+        "status": GroupStatus.MERGED,
+        "merged_into": "koordinierungskreis",
+        "short_description": "Später „AG Struktur & Förderung“; heute Teil des "
+        "Koordinierungskreises.",
+        "purpose": rich(
+            "Die AG kümmerte sich um die Zusammenarbeit im Bündnis und darum, dass es langfristig "
+            "bestehen kann: Sie entwarf ein Leitbild und eine Arbeitsstruktur und bereitete die "
+            "Suche nach Fördermitteln vor.",
+            "Seit Sommer 2021 setzt der Koordinierungskreis diese Arbeit in größerer Runde fort.",
+        ),
+        "topics": ["strukturwandel-strukturen", "engagement-zivilgesellschaft"],
+        "contacts": ["Max Muster"],
+        "members": ["LNS", "NZSA"],
+    },
+    {
+        "slug": "koordinierungskreis",
+        "title": "Koordinierungskreis",
+        "number": None,
+        "founded_on": None,
+        "status": GroupStatus.ACTIVE,
+        "short_description": "Koordiniert die Bündnisarbeit und bereitet den Förderantrag vor.",
+        "purpose": rich(
+            "Der Koordinierungskreis ist aus der AG Struktur &amp; Förderung hervorgegangen. "
+            "In ihm arbeiten die Bündnispartner:innen zusammen, die eine feste Rolle im "
+            "Bündnis übernehmen möchten – etwa als Netzwerkknoten oder Kompetenzstelle.",
+            "Seine nächste große Aufgabe ist ein Förderantrag für das Bündnis auf Grundlage von "
+            "Leitbild und Arbeitsstruktur. Außerdem trägt er das Thema Beteiligung als "
+            "Querschnittsaufgabe in alle Bereiche der Bündnisarbeit und berichtet aus den "
+            "Gremien, in denen das Bündnis mitwirkt.",
+        ),
+        "topics": ["strukturwandel-strukturen", "demokratie-beteiligung"],
+        "contacts": ["Erika Beispiel", "Max Muster"],
+        "members": ["LNS", "NZSA", "AkSLL"],
+    },
+]
+
+
+def build_groups(index, topics, organisations, people):
+    """The working groups below ``index``; groups that exist already are left as they are."""
+    if not index.join_email:
+        index.join_email = "post@nachhaltiges-sachsen.example.org"
+        index.save_revision().publish()
+    groups, created = {}, []
+    for spec in GROUPS:
+        if not index.get_children().filter(slug=spec["slug"]).exists():
+            created.append(spec)
+        groups[spec["slug"]] = ensure_child(
+            index,
+            WorkingGroupPage,
+            spec["slug"],
+            title=spec["title"],
+            number=spec["number"],
+            founded_on=spec["founded_on"],
+            status=spec["status"],
+            short_description=spec["short_description"],
+            purpose=spec["purpose"],
+            search_description=spec["short_description"],
+        )
+    # Relations last: a group can only be merged into one that exists.
+    for spec in created:
+        group = groups[spec["slug"]]
+        group.merged_into = groups.get(spec.get("merged_into"))
+        set_m2m_and_publish(
+            group,
+            topic_fields=[topics[slug] for slug in spec["topics"]],
+            contacts=[people[name] for name in spec["contacts"]],
+            member_organisations=[organisations[key] for key in spec["members"]],
+        )
+    return groups

@@ -1,0 +1,88 @@
+"""Building blocks for the structure tests: topic fields, groups, people, tagged meetings."""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from strukturwandel.events.models import EventSeriesPage, MeetingPage
+from strukturwandel.groups.models import WorkingGroupIndexPage, WorkingGroupPage
+from strukturwandel.people.models import Organisation, Person
+from strukturwandel.topics.models import TopicField, TopicFieldIndexPage
+
+_counter = itertools.count(1)
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def add(parent, page):
+    """Add a live page without a revision: quicker for the hundreds of listing items."""
+    parent.add_child(instance=page)
+    return page
+
+
+def topic_field(name="Klimaschutz & Energiewende", slug=None, **fields):
+    return TopicField.objects.create(name=name, slug=slug or f"topic-{next(_counter)}", **fields)
+
+
+def topic_index(parent, **fields):
+    fields.setdefault("title", "Themenfelder")
+    fields.setdefault("slug", "themenfelder")
+    return publish(parent, TopicFieldIndexPage(**fields))
+
+
+def group_index(parent, **fields):
+    fields.setdefault("title", "Arbeitsgruppen")
+    fields.setdefault("slug", "arbeitsgruppen")
+    return publish(parent, WorkingGroupIndexPage(**fields))
+
+
+def group(index, title="Nachhaltige Dorfentwicklung", **fields):
+    relations = {
+        name: fields.pop(name)
+        for name in ("topic_fields", "contacts", "member_organisations")
+        if name in fields
+    }
+    fields.setdefault("slug", f"group-{next(_counter)}")
+    page = WorkingGroupPage(title=title, **fields)
+    for name, values in relations.items():
+        setattr(page, name, values)
+    return publish(index, page)
+
+
+def series(parent, **fields):
+    fields.setdefault("title", "Strukturwandel-Stammtisch")
+    fields.setdefault("slug", f"stammtisch-{next(_counter)}")
+    return publish(parent, EventSeriesPage(**fields))
+
+
+def meeting(parent, start, topics=(), title=None, live=True, **fields):
+    number = next(_counter)
+    page = MeetingPage(
+        title=title or f"Stammtisch {number}",
+        slug=f"treffen-{number}",
+        start=start,
+        end=start + datetime.timedelta(hours=1, minutes=30),
+        topic=fields.pop("topic", "Engagement & Zivilgesellschaft"),
+        live=live,
+        **fields,
+    )
+    page.topic_fields = list(topics)
+    return add(parent, page)
+
+
+def days_from_now(days, hour=17):
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def organisation(name=None, **fields):
+    return Organisation.objects.create(name=name or f"Verein {next(_counter)} e.V.", **fields)
+
+
+def person(name="Erika Beispiel", **fields):
+    return Person.objects.create(name=name, **fields)

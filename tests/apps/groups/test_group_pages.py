@@ -1,0 +1,203 @@
+import datetime
+
+import pytest
+
+from strukturwandel.core.models import ContentPage
+from strukturwandel.groups.models import GroupStatus, WorkingGroupPage
+from tests.apps.groups import factories as f
+
+pytestmark = pytest.mark.django_db
+
+MERGED_INTO_CIRCLE = (
+    'Aufgegangen in <a href="/arbeitsgruppen/koordinierungskreis/">Koordinierungskreis</a>'
+)
+
+
+@pytest.fixture
+def groups_page(root_page):
+    return f.group_index(
+        root_page,
+        intro="<p>Alle Gruppen stehen Interessierten offen.</p>",
+        join_email="post@example.org",
+    )
+
+
+@pytest.fixture
+def topics_page(root_page):
+    return f.topic_index(root_page)
+
+
+@pytest.fixture
+def village():
+    return f.topic_field("Dorf-, Stadt- und Regionalentwicklung", slug="regionalentwicklung")
+
+
+def test_index_lists_groups_with_number_status_and_topics(
+    client, groups_page, topics_page, village
+):
+    circle = f.group(groups_page, "Koordinierungskreis", slug="koordinierungskreis")
+    f.group(
+        groups_page,
+        "Nachhaltige Dorfentwicklung",
+        number=1,
+        founded_on=datetime.date(2021, 2, 16),
+        short_description="Gute Beispiele aus den Dörfern.",
+        topic_fields=[village],
+    )
+    f.group(groups_page, "Transparenz und Beteiligung", number=2, status=GroupStatus.PAUSED)
+    f.group(
+        groups_page,
+        "Interne Struktur und Vernetzung",
+        number=3,
+        status=GroupStatus.MERGED,
+        merged_into=circle,
+    )
+    draft = f.group(groups_page, "Entwurfsgruppe")
+    draft.unpublish()
+
+    html = client.get(groups_page.url).content.decode()
+
+    assert "<h1>Arbeitsgruppen</h1>" in html
+    assert "AG 1: Nachhaltige Dorfentwicklung</a></h2>" in html
+    assert "Aktiv · gegründet am 16.02.2021</p>" in html
+    assert "Gute Beispiele aus den Dörfern." in html
+    assert (
+        '<a href="/themenfelder/regionalentwicklung/">Dorf-, Stadt- und Regionalentwicklung</a>'
+        in html
+    )
+    assert "Pausiert" in html
+    assert MERGED_INTO_CIRCLE in html
+    assert "Entwurfsgruppe" not in html
+    assert 'href="mailto:post@example.org"' in html
+    # The editors' order in the page tree.
+    assert html.index("Koordinierungskreis</a></h2>") < html.index("AG 1:")
+
+
+def test_group_page_shows_purpose_status_topics_and_people(
+    client, groups_page, topics_page, village
+):
+    lns = f.organisation(
+        "Landesverband Nachhaltiges Sachsen e.V.",
+        website="https://example.org/lns",
+        region="sachsen",
+        is_alliance_partner=True,
+    )
+    f.organisation("Nicht beteiligt e.V.")
+    erika = f.person(
+        "Erika Beispiel",
+        role="Koordination",
+        organisation=lns,
+        email="erika.beispiel@example.org",
+        phone="0351 123456",
+        contact_is_public=True,
+    )
+    group = f.group(
+        groups_page,
+        "Nachhaltige Dorfentwicklung",
+        number=1,
+        purpose="<p>Lebendige Dörfer im Revier.</p>",
+        founded_on=datetime.date(2021, 2, 16),
+        topic_fields=[village],
+        contacts=[erika],
+        member_organisations=[lns],
+    )
+
+    html = client.get(group.url).content.decode()
+
+    assert "<h1>AG 1: Nachhaltige Dorfentwicklung</h1>" in html
+    assert "Lebendige Dörfer im Revier." in html
+    assert "gegründet am 16.02.2021" in html
+    assert '<a href="/themenfelder/regionalentwicklung/">' in html
+    assert '<h2 id="contacts-title">Ansprechpersonen</h2>' in html
+    assert '<h3 class="sw-person__name">Erika Beispiel</h3>' in html
+    assert "Koordination, Landesverband Nachhaltiges Sachsen e.V." in html
+    assert '<a href="mailto:erika.beispiel@example.org">' in html
+    assert '<a href="tel:0351123456">0351 123456</a>' in html
+    assert '<h2 id="members-title">Mitgliedsorganisationen</h2>' in html
+    assert '<a href="https://example.org/lns">Landesverband Nachhaltiges Sachsen e.V.</a>' in html
+    assert "(Sachsen (landesweit))" in html
+    assert "Bündnispartner:in" in html
+    assert "Nicht beteiligt" not in html
+    assert '<h2 id="join-title">Mitmachen</h2>' in html
+    # Without its own e-mail the group uses the index page's.
+    assert 'href="mailto:post@example.org"' in html
+
+
+def test_hidden_contact_data_stays_hidden(client, groups_page):
+    private = f.person(
+        "Jonas Testmann",
+        role="Sprecher",
+        email="jonas.testmann@example.org",
+        phone="0341 987654",
+        contact_is_public=False,
+    )
+    group = f.group(groups_page, "Nachhaltige Dorfentwicklung", contacts=[private])
+
+    html = client.get(group.url).content.decode()
+
+    assert "Jonas Testmann" in html
+    assert "Sprecher" in html
+    assert "jonas.testmann" not in html
+    assert "987654" not in html
+    assert "tel:" not in html
+
+
+def test_group_of_its_own_joins_through_its_page_and_email(client, root_page, groups_page):
+    form = ContentPage(title="Anmeldung", slug="anmeldung")
+    root_page.add_child(instance=form)
+    form.save_revision().publish()
+    group = f.group(groups_page, "Dorfentwicklung", join_email="ag1@example.org", join_page=form)
+    html = client.get(group.url).content.decode()
+    assert '<a class="sw-button" href="/anmeldung/">Zum Mitmachen anmelden</a>' in html
+    assert 'href="mailto:ag1@example.org"' in html
+    assert "post@example.org" not in html.split('id="join-title"')[1].split("</section>")[0]
+
+    form.unpublish()
+    html = client.get(group.url).content.decode()
+    assert "/anmeldung/" not in html
+
+
+def test_merged_group_points_to_its_successor_instead_of_joining(client, groups_page):
+    circle = f.group(groups_page, "Koordinierungskreis", slug="koordinierungskreis")
+    old = f.group(
+        groups_page,
+        "Struktur und Förderung",
+        number=3,
+        status=GroupStatus.MERGED,
+        merged_into=circle,
+        join_email="alt@example.org",
+    )
+    html = client.get(old.url).content.decode()
+    assert 'Aufgegangen in <a href="/arbeitsgruppen/koordinierungskreis/">' in html
+    assert "Die Arbeit dieser Gruppe geht in Koordinierungskreis weiter." in html
+    assert "alt@example.org" not in html
+
+
+def test_closed_group_takes_no_new_members(client, groups_page):
+    group = f.group(groups_page, "Alte AG", status=GroupStatus.CLOSED, join_email="x@example.org")
+    html = client.get(group.url).content.decode()
+    assert "Beendet" in html
+    assert "Mitmachen" not in html
+
+
+def test_group_page_lists_its_upcoming_meetings_only(client, groups_page, village):
+    group = f.group(groups_page, "Koordinierungskreis")
+    other = f.group(groups_page, "Andere Gruppe")
+    f.meeting(group, f.days_from_now(10), title="Treffen des Koordinierungskreises")
+    f.meeting(group, f.days_from_now(-10), title="Vergangenes Treffen")
+    f.meeting(other, f.days_from_now(12), title="Treffen der anderen Gruppe")
+    html = client.get(group.url).content.decode()
+    meetings = html.split('id="meetings-title"')[1].split("</section>")[0]
+    assert "Treffen des Koordinierungskreises" in meetings
+    assert "Vergangenes Treffen" not in meetings
+    assert "Treffen der anderen Gruppe" not in html
+
+
+def test_display_name(groups_page):
+    assert str(WorkingGroupPage(title="Dorfentwicklung", number=1).display_name) == (
+        "AG 1: Dorfentwicklung"
+    )
+    assert WorkingGroupPage(title="Koordinierungskreis").display_name == "Koordinierungskreis"
+    assert WorkingGroupPage(title="Dorfentwicklung", number=1).get_admin_display_title() == (
+        "AG 1: Dorfentwicklung"
+    )

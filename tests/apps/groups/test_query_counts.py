@@ -1,0 +1,114 @@
+"""Listings cost a fixed number of queries however much content is tagged (5 vs 200 items)."""
+
+import pytest
+
+from tests.apps.groups import factories as f
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [5, 200]
+
+# Measured on SQLite and PostgreSQL; they must not grow with the content.
+TOPIC_INDEX_QUERIES = 7
+TOPIC_PAGE_QUERIES = 12
+GROUP_INDEX_QUERIES = 8
+GROUP_PAGE_QUERIES = 12
+
+
+def _get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def _measure(client, django_assert_num_queries, url, expected):
+    _get(client, url)  # warm the site's cached root paths, as on a running site
+    with django_assert_num_queries(expected):
+        return _get(client, url)
+
+
+@pytest.fixture
+def topics(root_page):
+    f.topic_index(root_page)
+    return [f.topic_field(f"Thema {i}", slug=f"thema-{i}", sort_order=i) for i in range(6)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_topic_index(client, django_assert_num_queries, root_page, topics, size):
+    stammtisch = f.series(root_page)
+    for i in range(size):
+        days = i + 1 if i % 2 else -(i + 1)
+        f.meeting(stammtisch, f.days_from_now(days), [topics[i % 6], topics[(i + 1) % 6]])
+    response = _measure(client, django_assert_num_queries, "/themenfelder/", TOPIC_INDEX_QUERIES)
+    with_next = {t for i in range(size) if i % 2 for t in (i % 6, (i + 1) % 6)}
+    assert response.content.decode().count("Nächstes Treffen:") == len(with_next)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_topic_page(client, django_assert_num_queries, root_page, topics, size):
+    topic = topics[0]
+    stammtisch = f.series(root_page)
+    groups = f.group_index(root_page)
+    circle = f.group(groups, "Koordinierungskreis")
+    for i in range(size):
+        days = i + 1 if i % 2 else -(i + 1)
+        f.meeting(stammtisch, f.days_from_now(days), [topic, topics[1]])
+    for i in range(min(size, 20)):
+        f.group(
+            groups,
+            f"Gruppe {i}",
+            number=i + 1,
+            status="merged",
+            merged_into=circle,
+            topic_fields=[topic],
+        )
+    response = _measure(
+        client, django_assert_num_queries, f"/themenfelder/{topic.slug}/", TOPIC_PAGE_QUERIES
+    )
+    assert response.content.decode().count("Aufgegangen in") == min(size, 20)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_group_index(client, django_assert_num_queries, root_page, topics, size):
+    groups = f.group_index(root_page)
+    circle = f.group(groups, "Koordinierungskreis", topic_fields=topics[:2])
+    for i in range(size):
+        f.group(
+            groups,
+            f"Gruppe {i}",
+            number=i + 1,
+            status="merged",
+            merged_into=circle,
+            topic_fields=topics[i % 3 : i % 3 + 2],
+        )
+    response = _measure(client, django_assert_num_queries, groups.url, GROUP_INDEX_QUERIES)
+    assert response.content.decode().count('class="sw-group-card"') == size + 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_group_page(client, django_assert_num_queries, root_page, topics, size):
+    groups = f.group_index(root_page, join_email="post@example.org")
+    organisations = [f.organisation(region="sachsen") for _ in range(size)]
+    people = [
+        f.person(
+            f"Person {i}",
+            organisation=organisations[i],
+            email=f"p{i}@example.org",
+            contact_is_public=bool(i % 2),
+        )
+        for i in range(size)
+    ]
+    group = f.group(
+        groups,
+        "Dorfentwicklung",
+        number=1,
+        topic_fields=topics,
+        contacts=people,
+        member_organisations=organisations,
+    )
+    for i in range(size):
+        f.meeting(group, f.days_from_now(i + 1), topics[:1])
+    response = _measure(client, django_assert_num_queries, group.url, GROUP_PAGE_QUERIES)
+    html = response.content.decode()
+    assert html.count('class="sw-person"') == size
+    assert html.count('class="sw-organisation"') == size

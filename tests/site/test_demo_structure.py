@@ -1,0 +1,101 @@
+"""The demo's topic fields, working groups, people and organisations."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from home.demo import sections
+from home.models import HomePage
+from strukturwandel.core.models import ContentPage
+from strukturwandel.groups.models import GroupStatus, WorkingGroupPage
+from strukturwandel.people.models import Organisation, Person
+from strukturwandel.topics.models import TopicField, TopicFieldIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+def _load_demo():
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_demo_has_the_topic_fields_of_the_stammtisch(client):
+    _load_demo()
+    names = list(TopicField.objects.values_list("name", flat=True))
+    for name in [
+        "Klimaschutz & Energiewende",
+        "Mobilität und lokale Infrastruktur",
+        "Nachhaltiges Wirtschaften",
+        "Strukturwandel-Strukturen",
+        "Engagement und Zivilgesellschaft",
+        "…und mehr",
+    ]:
+        assert name in names
+    assert names[-1] == "…und mehr"
+    html = client.get("/themenfelder/").content.decode()
+    assert '<a href="/themenfelder/klimaschutz-energiewende/">' in html
+    assert client.get("/themenfelder/strukturwandel-strukturen/").status_code == 200
+
+
+def test_demo_has_the_working_groups_of_the_alliance(client):
+    _load_demo()
+    groups = {group.slug: group for group in WorkingGroupPage.objects.live()}
+    assert [str(g.display_name) for g in WorkingGroupPage.objects.live().order_by("path")] == [
+        "AG 1: Nachhaltige Dorfentwicklung",
+        "AG 2: Transparenz und Beteiligung",
+        "AG 3: Interne Struktur und Vernetzung",
+        "Koordinierungskreis",
+    ]
+    ag3 = groups["ag-3-interne-struktur-und-vernetzung"]
+    assert ag3.status == GroupStatus.MERGED
+    assert ag3.merged_into_id == groups["koordinierungskreis"].pk
+
+    html = client.get("/arbeitsgruppen/ag-3-interne-struktur-und-vernetzung/").content.decode()
+    assert 'Aufgegangen in <a href="/arbeitsgruppen/koordinierungskreis/">' in html
+    html = client.get("/arbeitsgruppen/ag-1-nachhaltige-dorfentwicklung/").content.decode()
+    assert "gegründet am 16.02.2021" in html
+    assert "erika.beispiel@example.org" in html
+    # Jonas Testmann's contact data is not public.
+    assert "Jonas Testmann" in html and "jonas.testmann@example.org" not in html
+    assert "Aktionskreis Strukturwandel Leipziger Land" in html
+
+
+def test_demo_organisations_and_people(client):
+    _load_demo()
+    partners = set(
+        Organisation.objects.filter(is_alliance_partner=True).values_list("name", flat=True)
+    )
+    assert {
+        "Landesverband Nachhaltiges Sachsen e.V.",
+        "Netzwerk Zukunft Sachsen-Anhalt e.V.",
+        "Aktionskreis Strukturwandel Leipziger Land",
+    } <= partners
+    assert all(p.email.endswith("@example.org") for p in Person.objects.all())
+
+
+def test_load_demo_replaces_an_earlier_topics_content_page(client):
+    """Demo databases from before the topic index had a content page at /themenfelder/."""
+    _load_demo()
+    home = HomePage.objects.get()
+    home.get_children().get(slug="themenfelder").delete()
+    old = ContentPage(title="Themenfelder", slug="themenfelder", show_in_menus=True)
+    home.add_child(instance=old)
+    old.save_revision().publish()
+
+    _load_demo()
+
+    page = home.get_children().get(slug="themenfelder")
+    assert page.specific_class is TopicFieldIndexPage
+    assert page.live and page.show_in_menus
+    assert not ContentPage.objects.filter(slug="themenfelder").exists()
+    assert "Klimaschutz &amp; Energiewende" in client.get("/themenfelder/").content.decode()
+
+
+def test_topics_section_keeps_a_replaced_page_with_children():
+    _load_demo()
+    home = HomePage.objects.get()
+    home.get_children().get(slug="themenfelder").delete()
+    old = ContentPage(title="Themenfelder", slug="themenfelder")
+    home.add_child(instance=old)
+    old.add_child(instance=ContentPage(title="Unterseite", slug="unterseite"))
+    assert sections.build_topics_section(home).specific_class is ContentPage
