@@ -418,3 +418,74 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         if self.capacity is not None and taken >= self.capacity:
             return RegistrationState.FULL
         return RegistrationState.OPEN
+
+
+class RecurringMeetingPage(RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, Page):
+    """Meetings on a rule shown as one page, e.g. a group meeting every 2nd Monday."""
+
+    is_recurring_meeting = True
+
+    topic = models.CharField(_("topic"), max_length=200, blank=True)
+    teaser = models.TextField(_("teaser question"), blank=True)
+    topic_fields = ParentalManyToManyField(
+        "strukturwandel_topics.TopicField",
+        verbose_name=_("topic fields"),
+        blank=True,
+        related_name="recurring_meetings",
+    )
+    format = models.CharField(
+        _("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
+    )
+    venue = models.TextField(
+        _("venue"), blank=True, help_text=_("Name and address, or where the meetings move around.")
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("more about the meetings"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("topic"),
+        FieldPanel("teaser"),
+        FieldPanel("topic_fields"),
+        *ScheduleMixin.schedule_panels,
+        MultiFieldPanel(
+            [FieldPanel("format"), FieldPanel("venue"), FieldPanel("contact_email")],
+            heading=_("Place"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("topic"),
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+    ]
+    subpage_types = []
+    calendar_significant_fields = (*SCHEDULE_SIGNIFICANT_FIELDS, "format", "venue")
+
+    class Meta:
+        verbose_name = _("recurring meeting")
+        verbose_name_plural = _("recurring meetings")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming"] = listings.planned_dates(self)
+        return context
+
+    @property
+    def default_venue(self):
+        return self.venue
+
+    @property
+    def calendar_url(self):
+        """The rule as a subscribable calendar."""
+        return self.url + self.reverse_subpage("calendar")
+
+    @path("kalender/", name="calendar")
+    def calendar(self, request):
+        from . import calendars
+
+        calendar = calendars.build(self.title, [], [self], request)
+        return calendars.response(calendar, f"{self.slug}.ics")

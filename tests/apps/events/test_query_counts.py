@@ -20,9 +20,12 @@ EXPECTED = {
     "series page": 11,
     # site, page route, restrictions, meeting dates of the rule, meetings, topic fields.
     "series feed": 9,
-    # site, per page type with a rule: restrictions + pages; meeting dates, meetings, topics.
-    "site feed": 9,
-    "topic feed": 6,
+    # site; restrictions + pages for each of the three page types with a rule (series,
+    # recurring meeting, working group); meeting dates, restrictions, meetings, topic fields.
+    "site feed": 11,
+    # topic; restrictions + pages for the two of them with topic fields; meeting dates,
+    # restrictions, meetings, topic fields.
+    "topic feed": 8,
 }
 
 

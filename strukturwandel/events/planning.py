@@ -1,0 +1,50 @@
+"""Turning a date a schedule rule plans into a draft meeting page, in one step."""
+
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
+
+from . import schedule
+from .models import MeetingFormat, MeetingPage, ScheduleMixin
+
+
+def can_plan_meetings(page):
+    """Whether ``page`` has a rule and may hold meeting pages (a series, a working group)."""
+    model = page.specific_class
+    if model is None or not issubclass(model, ScheduleMixin):
+        return False
+    return MeetingPage in model.allowed_subpage_models() and bool(page.specific.schedule)
+
+
+def open_planned_dates(page, now=None):
+    """Upcoming dates of the rule that have no meeting page yet, drafts included."""
+    taken = {
+        schedule.local_date(start)
+        for start in MeetingPage.objects.child_of(page).values_list("start", flat=True)
+    }
+    return [
+        occurrence
+        for occurrence in page.upcoming_schedule_occurrences(now)
+        if schedule.local_date(occurrence.start) not in taken
+    ]
+
+
+def create_meeting(page, occurrence, user=None):
+    """A draft meeting below ``page`` on ``occurrence``'s date, with the page's defaults."""
+    day = schedule.local_date(occurrence.start)
+    meeting = MeetingPage(
+        title=_("%(title)s on %(date)s")
+        % {"title": page.title, "date": dateformat.format(day, "d.m.Y")},
+        slug=find_available_slug(page, day.isoformat()),
+        start=occurrence.start,
+        end=occurrence.end,
+        topic="",
+        format=getattr(page, "default_format", MeetingFormat.ONLINE),
+        venue=getattr(page, "default_venue", ""),
+        live=False,
+        owner=user,
+    )
+    page.add_child(instance=meeting)
+    # A draft: the editor adds the topic before publishing.
+    meeting.save_revision(user=user, log_action=True, clean=False)
+    return meeting

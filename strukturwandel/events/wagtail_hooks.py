@@ -1,0 +1,43 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from . import planning
+from .admin_views import PlannedDatesView
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "strukturwandel/planned-dates/<int:page_id>/",
+            PlannedDatesView.as_view(),
+            name="strukturwandel_events_planned_dates",
+        ),
+    ]
+
+
+class PlannedDatesMenuItem(PageMenuItem):
+    label = _("Create meeting from planned date")
+    icon_name = "date"
+    priority = 16
+
+    def is_shown(self, user):
+        return planning.can_plan_meetings(self.page) and (
+            self.page.permissions_for_user(user).can_add_subpage()
+        )
+
+    @property
+    def url(self):
+        return reverse("strukturwandel_events_planned_dates", args=[self.page.id])
+
+
+@hooks.register("register_page_header_buttons")
+def planned_dates_header_button(page, user, view_name, next_url=None):
+    yield PlannedDatesMenuItem(page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def planned_dates_listing_button(page, user, next_url=None):
+    yield PlannedDatesMenuItem(page=page)
