@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from strukturwandel.core.blocks import BaseStreamBlock
+from strukturwandel.events import listings
 
 
 class HomePage(Page):
@@ -19,10 +20,14 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    NEXT_MEETINGS_COUNT = 3
+
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().in_menu().specific()
+        upcoming = listings.upcoming_meetings(listings.descendant_meetings(self))
+        context["next_meetings"] = upcoming[: self.NEXT_MEETINGS_COUNT]
         return context

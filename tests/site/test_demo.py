@@ -1,11 +1,15 @@
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from home.models import HomePage
 from strukturwandel.core.models import ContentPage, SiteSettings
+from strukturwandel.events.models import EventSeriesPage, MeetingPage
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +93,34 @@ def test_search_finds_demo_pages(client):
     html = client.get("/suche/", {"q": "Vernetzung"}).content.decode()
     assert "Netzwerk Zukunft Regional" in html
     assert "Treffer für „Vernetzung“" in html
+
+
+def test_home_page_shows_the_next_three_meetings_soonest_first(client):
+    _load_demo()
+    series = EventSeriesPage.objects.get(slug="stammtisch")
+    now = timezone.now()
+    MeetingPage.objects.descendant_of(HomePage.objects.get()).filter(end__gt=now).delete()
+    for days, topic in [(30, "Später"), (2, "Bald"), (9, "Danach"), (60, "Viel später")]:
+        start = (now + datetime.timedelta(days=days)).replace(microsecond=0)
+        meeting = MeetingPage(
+            title=f"Stammtisch: {topic}",
+            slug=slugify(topic),
+            start=start,
+            end=start + datetime.timedelta(minutes=90),
+            topic=topic,
+            call_link="https://call.example.org/geheim",
+        )
+        series.add_child(instance=meeting)
+        meeting.save_revision().publish()
+
+    html = client.get("/").content.decode()
+
+    section = html.split('id="next-meetings-title"')[1].split("</section>")[0]
+    assert "Nächste Termine" in html
+    assert [topic for topic in ["Bald", "Danach", "Später", "Viel später"] if topic in section] == [
+        "Bald",
+        "Danach",
+        "Später",
+    ]
+    assert section.index("Bald") < section.index("Danach") < section.index("Später")
+    assert "call.example.org" not in html
