@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from home.demo import groups, people, sections, site, topics
+from home.demo import documentation, groups, people, sections, site, topics
 
 
 class Command(BaseCommand):
@@ -25,6 +25,7 @@ class Command(BaseCommand):
         groups.build_groups(group_index, topic_fields, organisations, persons)
         sections.build_topics_section(home)
         username, password = site.build_admin_user()
+        documentation.build_documentation(home)  # last: it links what the others built
         self.stdout.write(self.style.SUCCESS(_("Demo site is ready.")))
         self.stdout.write(
             _("Log in at /admin/ as “%(username)s” with the password “%(password)s”.")

@@ -1,0 +1,69 @@
+import re
+
+import pytest
+from django.core.management import call_command
+
+from strukturwandel.documentation.models import (
+    DocumentationIndexPage,
+    DocumentationPage,
+    ReportPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def squash(html):
+    return re.sub(r"\s+", " ", html)
+
+
+def test_demo_documentation_of_the_stammtisch(client, demo):
+    page = DocumentationPage.objects.get(slug="stammtisch-2021-12-06")
+    assert page.live and page.meeting.topic == "Zivilgesellschaftliche Netzwerke"
+    html = squash(client.get(page.url).content.decode())
+    assert "1</span> Impuls: Gespräche im Straßencafé" in html
+    assert "Paula Probe" in html and "Gesellschaftsdenken e.V." in html
+    assert "3</span> Hauptpunkte aus der Diskussion" in html
+    assert '<strong class="sw-key-term">Transparenz:</strong>' in html
+    assert '<strong class="sw-key-term">Schaffung einer Infoplattform:</strong>' in html
+    assert "4</span> Nächste Strukturwandel-Stammtische" in html
+    for topic in ["Lebendige Orte", "Jugendbeteiligung", "Stiftungen &amp; Engagement"]:
+        assert f"Thema: {topic}" in html
+    assert "https://padlet.com/elsaesser/muj7sbtjvh47udp2" in html
+    assert 'class="sw-toc"' in html
+
+
+def test_demo_reports_with_group_updates_and_survey(client, demo):
+    kickoff = ReportPage.objects.get(slug="auftaktveranstaltung-2021-02-16")
+    html = squash(client.get(kickoff.url).content.decode())
+    assert "(151 Antworten insgesamt)" in html
+    assert html.count('<svg class="sw-survey__bar"') == 4
+    may = ReportPage.objects.get(slug="buendnistreffen-2021-05-27")
+    html = squash(client.get(may.url).content.decode())
+    assert "Update: AG 1: Nachhaltige Dorfentwicklung" in html
+    assert "Leitbild und Arbeitsstruktur" in html
+    assert may.updated_groups.count() == 3
+
+
+def test_demo_index_lists_newest_first(client, demo):
+    index = DocumentationIndexPage.objects.get(slug="dokumentation")
+    html = client.get(index.url).content.decode()
+    titles = re.findall(r'<h2><a href="[^"]+">([^<]+)</a></h2>', html)
+    assert titles[0].startswith("Dokumentation: Strukturwandel-Stammtisch am 06.12.2021")
+    assert titles[1] == "Strukturwandel-Bündnistreffen im Mai"
+    assert "Auftaktveranstaltung" in titles[2]
+    assert client.get(index.url, {"q": "Gesellschaftsdenken"}).status_code == 200
+    assert "06.12.2021" in client.get(index.url, {"q": "Infoplattform"}).content.decode()
+
+
+def test_load_demo_replaces_an_old_content_page_at_the_documentation_slug(db):
+    from home.demo import sections, site
+    from strukturwandel.core.models import ContentPage
+
+    _site, home = site.build_home()
+    old = ContentPage(slug="dokumentation", title="Dokumentation und Berichte")
+    home.add_child(instance=old)
+    old.save_revision().publish()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not ContentPage.objects.filter(slug="dokumentation").exists()
+    assert DocumentationIndexPage.objects.get(slug="dokumentation").get_children().count() == 3
+    assert isinstance(sections.build_documentation_section(home), DocumentationIndexPage)
