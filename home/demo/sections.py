@@ -1,6 +1,5 @@
 """Section pages of the site: the Stammtisch series, documentation, working groups, topics."""
 
-from strukturwandel.core.models import ContentPage
 from strukturwandel.documentation.models import DocumentationIndexPage
 from strukturwandel.events.models import EventSeriesPage, MeetingFormat
 from strukturwandel.groups.models import WorkingGroupIndexPage

@@ -5,16 +5,23 @@
 - ``{{ meeting|when }}`` → "Mo, 06.12.2021, 17:00–18:30 Uhr" for anything with ``start`` and
   ``end`` (a MeetingPage, a PlannedDate from ``listings``, an Occurrence) or a single datetime.
 - ``{{ meeting|when_date }}`` → "Mo, 06.12.2021", the day only.
+- ``{% meeting_json_ld page %}`` and ``{% series_json_ld page upcoming past %}``: schema.org
+  JSON-LD for the head.
 
 Both show the site's time zone (Europe/Berlin); the formats come from the German catalogue,
 so another language gets its own.
 """
 
 import datetime
+import json
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import dateformat, timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
+
+from .. import structured_data
 
 register = template.Library()
 
@@ -72,3 +79,29 @@ def when(value):
         "end_date": format_day(end),
         "end": format_time(end),
     }
+
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data):
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def meeting_json_ld(context, meeting):
+    """``<script type="application/ld+json">`` with the schema.org Event of ``meeting``."""
+    return json_ld_script(structured_data.meeting_event(meeting, context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def series_json_ld(context, series, *meeting_lists):
+    """The schema.org EventSeries of ``series`` with the meeting pages among ``meeting_lists``."""
+    meetings = [
+        entry
+        for entries in meeting_lists
+        for entry in (entries or [])
+        if not getattr(entry, "is_planned_date", False)
+    ]
+    return json_ld_script(structured_data.series_data(series, meetings, context["request"]))

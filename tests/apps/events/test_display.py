@@ -68,7 +68,7 @@ def test_series_page_lists_upcoming_and_past_in_german(client, series, make_meet
     response = client.get(series.url)
     assert response.status_code == 200
     html = response.content.decode()
-    upcoming, past = html.split("Vergangene Termine")
+    upcoming, past = html.split("<main", 1)[1].split("Vergangene Termine")
     assert "Nächste Termine" in upcoming
     assert upcoming.index("Engagement &amp; Zivilgesellschaft") < upcoming.index(
         "Jugendbeteiligung"

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 # Measured once and pinned: a change here is a change in how the pages query.
 EXPECTED = {
     # site, page route (2), alias check, view restrictions (2), meetings, topic fields,
-    # and the past page: count, meetings, topic fields.
-    "series page": 11,
+    # the past page: count, meetings, topic fields; the organisation (site settings) for
+    # the JSON-LD organizer.
+    "series page": 12,
     # site, page route, restrictions, meeting dates of the rule, meetings, topic fields.
     "series feed": 9,
     # site; restrictions + pages for each of the three page types with a rule (series,

@@ -1,0 +1,83 @@
+"""schema.org JSON-LD for meetings and series, for search engines. Never the call link."""
+
+from strukturwandel.core.models import SiteSettings
+
+from .models import MeetingFormat, MeetingStatus
+
+EVENT_STATUS = {
+    MeetingStatus.PLANNED: "https://schema.org/EventScheduled",
+    MeetingStatus.CANCELLED: "https://schema.org/EventCancelled",
+    MeetingStatus.POSTPONED: "https://schema.org/EventPostponed",
+}
+ATTENDANCE_MODE = {
+    MeetingFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    MeetingFormat.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    MeetingFormat.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def organizer(request):
+    site_settings = SiteSettings.for_request(request)
+    data = {"@type": "Organization", "name": site_settings.organisation_name}
+    root_url = request.build_absolute_uri("/")
+    if root_url:
+        data["url"] = root_url
+    return data
+
+
+def location(format, venue, url):
+    """Where people attend: a VirtualLocation (the page, never the call link), a Place, or both."""
+    virtual = {"@type": "VirtualLocation", "url": url}
+    if format == MeetingFormat.ONLINE or not venue:
+        return virtual
+    lines = [line.strip() for line in venue.splitlines() if line.strip()]
+    place = {"@type": "Place", "name": lines[0], "address": ", ".join(lines)}
+    return [place, virtual] if format == MeetingFormat.HYBRID else place
+
+
+def meeting_event(meeting, request, organizer_data=None):
+    url = meeting.get_full_url(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": meeting.title,
+        "startDate": meeting.start.astimezone(_tz()).isoformat(),
+        "endDate": meeting.end.astimezone(_tz()).isoformat(),
+        "eventStatus": EVENT_STATUS.get(meeting.status, EVENT_STATUS[MeetingStatus.PLANNED]),
+        "eventAttendanceMode": ATTENDANCE_MODE.get(meeting.format),
+        "location": location(meeting.format, meeting.venue, url),
+        "organizer": organizer_data or organizer(request),
+        "url": url,
+        "inLanguage": "de",
+        "isAccessibleForFree": True,
+    }
+    description = meeting.teaser or meeting.topic
+    if description:
+        data["description"] = description
+    if meeting.topic:
+        data["about"] = meeting.topic
+    return data
+
+
+def series_data(series, meetings, request):
+    """An EventSeries with its meetings as subEvents."""
+    organizer_data = organizer(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "EventSeries",
+        "name": series.title,
+        "url": series.get_full_url(request),
+        "organizer": organizer_data,
+        "subEvent": [meeting_event(meeting, request, organizer_data) for meeting in meetings],
+    }
+    for event in data["subEvent"]:
+        del event["@context"]
+    if series.search_description:
+        data["description"] = series.search_description
+    return data
+
+
+def _tz():
+    from django.utils import timezone
+
+    return timezone.get_current_timezone()
