@@ -1,8 +1,9 @@
 """What the topic-field index and the topic pages list, with a fixed number of queries.
 
-Counting and listing go through the reverse relations of ``TopicField`` that the tagged page
-types declare: ``meetings`` (events), ``working_groups`` (groups), ``reports`` and
-``documentation_pages`` (documentation). This app imports none of them.
+Counting goes through the reverse relations of ``TopicField`` that the tagged page types
+declare: ``meetings`` (events), ``working_groups`` (groups), ``reports`` and
+``documentation_pages`` (documentation). Meeting listings come from
+``strukturwandel.events.listings``, so they match the series and group pages.
 """
 
 from django.core.exceptions import FieldDoesNotExist
@@ -10,23 +11,33 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, 
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from strukturwandel.events import listings as meeting_listings
+from strukturwandel.events.models import MeetingPage, MeetingStatus
 
 from .models import TopicField
 
-# The relations whose live pages count as "reports" on the topic index. The documentation app
-# declares ``reports`` (alliance reports); add ``"documentation_pages"`` here to count meeting
-# documentation as well. Relations that are not installed are skipped.
+# The relations whose live pages the topic index counts as "reports": the documentation app's
+# alliance reports. Add "documentation_pages" to count meeting documentation as well.
+# Relations of apps that are not installed are skipped.
 REPORT_RELATIONS = ("reports",)
 
 TOPIC_IMAGE_FILTER = "fill-96x96"
 
 
-def live_count(relation):
-    """A subquery annotation: how many live pages reach the topic through ``relation``."""
+def private_pages():
+    """A Q for pages in private sections: one query, to share among the listings of a page."""
+    return Page.objects.private_q()
+
+
+def live_count(relation, private=None):
+    """A subquery annotation: how many live, public pages reach the topic via ``relation``."""
     rel = TopicField._meta.get_field(relation)
     field_name = rel.field.name
     counted = (
         rel.related_model.objects.live()
+        .exclude(private if private is not None else private_pages())
         .filter(**{field_name: OuterRef("pk")})
         .order_by()
         .values(field_name)
@@ -44,38 +55,46 @@ def _installed(relation):
     return True
 
 
-def with_report_count(queryset):
+def with_report_count(queryset, private=None):
     """Annotate ``report_count``: the live reports on each topic field (see REPORT_RELATIONS).
 
     The one place that decides what the topic index counts as a report.
     """
-    counts = [live_count(relation) for relation in REPORT_RELATIONS if _installed(relation)]
+    private = private if private is not None else private_pages()
+    counts = [
+        live_count(relation, private) for relation in REPORT_RELATIONS if _installed(relation)
+    ]
     if not counts:
         return queryset.annotate(report_count=Value(0, output_field=IntegerField()))
     return queryset.annotate(report_count=sum(counts[1:], counts[0]))
 
 
-def with_meeting_count(queryset):
-    return queryset.annotate(meeting_count=live_count("meetings"))
+def with_meeting_count(queryset, private=None):
+    """Annotate ``meeting_count``: the live meetings on each topic field, past and upcoming."""
+    return queryset.annotate(meeting_count=live_count("meetings", private))
 
 
-def topic_index(request=None, now=None):
+def next_meetings(meetings, now=None):
+    """Upcoming meetings that take place: cancelled ones do not count as "next"."""
+    upcoming = meeting_listings.upcoming_meetings(meetings, now=now)
+    return upcoming.exclude(status=MeetingStatus.CANCELLED)
+
+
+def topic_index(now=None):
     """Every topic field with ``meeting_count``, ``report_count`` and ``next_meeting``.
 
-    Three queries however many topics and meetings there are: the topic fields with their
-    counts and the id of their next meeting, those meetings, and the images' renditions.
+    A fixed number of queries however many topics and meetings there are: the topic fields
+    with their counts and the id of their next meeting, those meetings, images' renditions.
     """
-    from strukturwandel.events.models import MeetingPage
-
     now = now or timezone.now()
+    private = private_pages()
     next_meeting = (
-        upcoming(MeetingPage.objects.live(), now)
+        next_meetings(MeetingPage.objects.live().exclude(private), now)
         .filter(topic_fields=OuterRef("pk"))
-        .order_by("start")
         .values("pk")[:1]
     )
     topics = list(
-        with_report_count(with_meeting_count(TopicField.objects.all()))
+        with_report_count(with_meeting_count(TopicField.objects.all(), private), private)
         .annotate(next_meeting_id=Subquery(next_meeting))
         .prefetch_related(_image_prefetch())
     )
@@ -92,26 +111,22 @@ def _image_prefetch():
     )
 
 
-def upcoming(meetings, now=None):
-    from strukturwandel.events.models import MeetingStatus
-
-    now = now or timezone.now()
-    return meetings.filter(end__gte=now).exclude(status=MeetingStatus.CANCELLED)
-
-
 def upcoming_meetings(topic, now=None):
-    now = now or timezone.now()
-    return topic.meetings.live().filter(end__gte=now).order_by("start").defer_streamfields()
+    return meeting_listings.upcoming_meetings(meeting_listings.topic_meetings(topic), now=now)
 
 
 def past_meetings(topic, now=None):
-    now = now or timezone.now()
-    return topic.meetings.live().filter(end__lt=now).order_by("-start").defer_streamfields()
+    """Past meetings on the topic, newest first, each with its documentation if there is one."""
+    from strukturwandel.documentation.models import live_documentation_prefetch
+
+    past = meeting_listings.past_meetings(meeting_listings.topic_meetings(topic), now=now)
+    return past.prefetch_related(live_documentation_prefetch())
 
 
 def working_groups(topic):
     return (
         topic.working_groups.live()
+        .public()
         .select_related("merged_into")
         .defer_streamfields()
         .order_by("number", "title")

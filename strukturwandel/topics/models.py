@@ -1,14 +1,12 @@
-from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-
-from strukturwandel.conf import app_settings
 
 
 class TopicField(index.Indexed, Orderable):
@@ -118,7 +116,8 @@ class TopicFieldIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         request._strukturwandel_topic_index = self
         context["suggestion_page"] = self.live_suggestion_page()
-        context["topic_fields"] = listings.topic_index(request)
+        # Lazy: the topic pages are routes of this page and do not list every topic.
+        context["topic_fields"] = SimpleLazyObject(listings.topic_index)
         return context
 
     def live_suggestion_page(self):
@@ -127,18 +126,19 @@ class TopicFieldIndexPage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="topic")
     def topic_view(self, request, slug):
+        from strukturwandel.events.listings import paginate
+
         from . import listings
 
         topic = get_object_or_404(TopicField.objects.select_related("image"), slug=slug)
         request._strukturwandel_topic_index = self
-        past = Paginator(listings.past_meetings(topic), app_settings.PAST_MEETINGS_PER_PAGE)
         return self.render(
             request,
             template="strukturwandel_topics/topic_field_page.html",
             context_overrides={
                 "topic": topic,
                 "upcoming_meetings": listings.upcoming_meetings(topic),
-                "past_meetings": past.get_page(request.GET.get("page")),
+                "past_meetings": paginate(request, listings.past_meetings(topic)),
                 "working_groups": listings.working_groups(topic),
             },
         )

@@ -67,7 +67,7 @@ def meeting(parent, start, topics=(), title=None, live=True, **fields):
         slug=f"treffen-{number}",
         start=start,
         end=start + datetime.timedelta(hours=1, minutes=30),
-        topic=fields.pop("topic", "Engagement & Zivilgesellschaft"),
+        topic=fields.pop("topic", title or "Engagement & Zivilgesellschaft"),
         live=live,
         **fields,
     )
@@ -86,3 +86,41 @@ def organisation(name=None, **fields):
 
 def person(name="Erika Beispiel", **fields):
     return Person.objects.create(name=name, **fields)
+
+
+def documentation_index(parent, **fields):
+    from strukturwandel.documentation.models import DocumentationIndexPage
+
+    fields.setdefault("title", "Dokumentation")
+    fields.setdefault("slug", f"dokumentation-{next(_counter)}")
+    return publish(parent, DocumentationIndexPage(**fields))
+
+
+def documentation(index, meeting, topics=()):
+    from strukturwandel.documentation.models import DocumentationPage
+
+    page = DocumentationPage(
+        title=f"Dokumentation: {meeting.title}", slug=f"doku-{next(_counter)}", meeting=meeting
+    )
+    page.topic_fields = list(topics)
+    return add(index, page)
+
+
+def report(index, date, topics=(), updates=(), title=None, live=True):
+    """An alliance report; ``updates`` are (group, text) for its working-group update blocks."""
+    from wagtail.rich_text import RichText
+
+    from strukturwandel.documentation.models import ReportPage
+
+    page = ReportPage(
+        title=title or f"Bündnistreffen {next(_counter)}",
+        slug=f"bericht-{next(_counter)}",
+        date=date,
+        live=live,
+        body=[
+            ("working_group_update", {"group": group, "text": RichText(text)})
+            for group, text in updates
+        ],
+    )
+    page.topic_fields = list(topics)
+    return add(index, page)

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+import recurrence
+from django.utils import timezone
 
 from strukturwandel.core.models import ContentPage
 from strukturwandel.groups.models import GroupStatus, WorkingGroupPage
@@ -201,3 +203,106 @@ def test_display_name(groups_page):
     assert WorkingGroupPage(title="Dorfentwicklung", number=1).get_admin_display_title() == (
         "AG 1: Dorfentwicklung"
     )
+
+
+def test_group_with_a_rule_shows_it_in_words_and_its_planned_dates(client, groups_page):
+    group = f.group(
+        groups_page,
+        "Koordinierungskreis",
+        schedule=recurrence.Recurrence(
+            rrules=[recurrence.Rule(recurrence.MONTHLY, byday=recurrence.MO(2))]
+        ),
+        schedule_starts_on=datetime.date(2021, 6, 1),
+        schedule_start_time=datetime.time(17, 0),
+        schedule_end_time=datetime.time(18, 30),
+    )
+    html = client.get(group.url).content.decode()
+    meetings = html.split('id="meetings-title"')[1].split("</section>")[0]
+    assert "Die Gruppe trifft sich monatlich, am zweiten Montag, 17:00–18:30 Uhr." in meetings
+    assert "Geplanter Termin – das Thema wird noch bekannt gegeben." in meetings
+    next_dates = [occurrence.start for occurrence in group.upcoming_schedule_occurrences()[:3]]
+    for start in next_dates:
+        assert f'datetime="{start.isoformat()}"' in meetings
+
+
+def test_a_meeting_page_takes_the_place_of_its_planned_date(client, groups_page):
+    group = f.group(
+        groups_page,
+        "Koordinierungskreis",
+        schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
+        schedule_starts_on=timezone.localdate() + datetime.timedelta(days=1),
+        schedule_start_time=datetime.time(17, 0),
+        schedule_end_time=datetime.time(18, 30),
+    )
+    f.meeting(group, f.days_from_now(1), title="Förderantrag", topic="Förderantrag")
+    html = client.get(group.url).content.decode()
+    meetings = html.split('id="meetings-title"')[1].split("</section>")[0]
+    first = meetings.split("</article>")[0]
+    assert "Thema: Förderantrag" in first
+    assert meetings.count(f'datetime="{f.days_from_now(1).isoformat()}"') == 1
+
+
+def test_merged_group_plans_no_dates(client, groups_page):
+    circle = f.group(groups_page, "Koordinierungskreis", slug="koordinierungskreis")
+    old = f.group(
+        groups_page,
+        "Struktur und Förderung",
+        status=GroupStatus.MERGED,
+        merged_into=circle,
+        schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
+        schedule_start_time=datetime.time(17, 0),
+    )
+    html = client.get(old.url).content.decode()
+    assert "Geplanter Termin" not in html
+    assert "Die Gruppe trifft sich" not in html
+
+
+def test_index_shows_each_groups_next_date(client, groups_page):
+    with_meeting = f.group(groups_page, "Dorfentwicklung", number=1)
+    f.meeting(with_meeting, f.days_from_now(3), title="Dorfladen Plus")
+    f.meeting(with_meeting, f.days_from_now(-3), title="Vorbei")
+    f.group(
+        groups_page,
+        "Koordinierungskreis",
+        schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
+        schedule_starts_on=timezone.localdate() + datetime.timedelta(days=2),
+        schedule_start_time=datetime.time(17, 0),
+        schedule_end_time=datetime.time(18, 30),
+    )
+    f.group(groups_page, "Ohne Termine", number=2)
+    html = client.get(groups_page.url).content.decode()
+    cards = html.split('class="sw-group-card"')[1:]
+    assert f'datetime="{f.days_from_now(3).isoformat()}"' in cards[0]
+    assert f'datetime="{f.days_from_now(2).isoformat()}"' in cards[1]
+    assert "Nächstes Treffen" not in cards[2]
+
+
+def test_updates_from_alliance_reports_show_up_on_the_group_page(client, root_page, groups_page):
+    group = f.group(groups_page, "Nachhaltige Dorfentwicklung", number=1)
+    other = f.group(groups_page, "Transparenz und Beteiligung", number=2)
+    reports = f.documentation_index(root_page)
+    report = f.report(
+        reports,
+        datetime.date(2021, 5, 27),
+        title="Bündnistreffen im Mai",
+        updates=[
+            (group, "<p>Die AG hat Themen und Formate abgesteckt.</p>"),
+            (other, "<p>Beteiligung ist eine Querschnittsaufgabe.</p>"),
+        ],
+    )
+    f.report(
+        reports,
+        datetime.date(2021, 6, 1),
+        title="Entwurf",
+        live=False,
+        updates=[(group, "<p>Noch nicht veröffentlicht.</p>")],
+    )
+
+    html = client.get(group.url).content.decode()
+    assert "Bündnistreffen im Mai" in html
+    assert "Die AG hat Themen und Formate abgesteckt." in html
+    assert "Querschnittsaufgabe" not in html
+    assert "Noch nicht veröffentlicht." not in html
+
+    report.unpublish()
+    assert "Die AG hat Themen" not in client.get(group.url).content.decode()

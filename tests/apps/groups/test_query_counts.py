@@ -1,7 +1,11 @@
 """Listings cost a fixed number of queries however much content is tagged (5 vs 200 items)."""
 
-import pytest
+import datetime
 
+import pytest
+from django.utils import timezone
+
+from strukturwandel.events.models import MeetingPage
 from tests.apps.groups import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -9,10 +13,10 @@ pytestmark = pytest.mark.django_db
 SIZES = [5, 200]
 
 # Measured on SQLite and PostgreSQL; they must not grow with the content.
-TOPIC_INDEX_QUERIES = 7
-TOPIC_PAGE_QUERIES = 12
-GROUP_INDEX_QUERIES = 8
-GROUP_PAGE_QUERIES = 12
+TOPIC_INDEX_QUERIES = 8
+TOPIC_PAGE_QUERIES = 18
+GROUP_INDEX_QUERIES = 10
+GROUP_PAGE_QUERIES = 15
 
 
 def _get(client, url):
@@ -39,6 +43,9 @@ def test_topic_index(client, django_assert_num_queries, root_page, topics, size)
     for i in range(size):
         days = i + 1 if i % 2 else -(i + 1)
         f.meeting(stammtisch, f.days_from_now(days), [topics[i % 6], topics[(i + 1) % 6]])
+    reports = f.documentation_index(root_page)
+    for i in range(size):
+        f.report(reports, datetime.date(2021, 5, 27), [topics[i % 6]])
     response = _measure(client, django_assert_num_queries, "/themenfelder/", TOPIC_INDEX_QUERIES)
     with_next = {t for i in range(size) if i % 2 for t in (i % 6, (i + 1) % 6)}
     assert response.content.decode().count("Nächstes Treffen:") == len(with_next)
@@ -53,6 +60,11 @@ def test_topic_page(client, django_assert_num_queries, root_page, topics, size):
     for i in range(size):
         days = i + 1 if i % 2 else -(i + 1)
         f.meeting(stammtisch, f.days_from_now(days), [topic, topics[1]])
+    docs = f.documentation_index(root_page)
+    for meeting in MeetingPage.objects.filter(end__lt=timezone.now()):
+        f.documentation(docs, meeting, [topic])
+    for _ in range(size):
+        f.report(docs, datetime.date(2021, 5, 27), [topic])
     for i in range(min(size, 20)):
         f.group(
             groups,
@@ -65,7 +77,9 @@ def test_topic_page(client, django_assert_num_queries, root_page, topics, size):
     response = _measure(
         client, django_assert_num_queries, f"/themenfelder/{topic.slug}/", TOPIC_PAGE_QUERIES
     )
-    assert response.content.decode().count("Aufgegangen in") == min(size, 20)
+    html = response.content.decode()
+    assert html.count("Aufgegangen in") == min(size, 20)
+    assert html.count("sw-meeting-action--documentation") == min((size + 1) // 2, 10)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -108,7 +122,11 @@ def test_group_page(client, django_assert_num_queries, root_page, topics, size):
     )
     for i in range(size):
         f.meeting(group, f.days_from_now(i + 1), topics[:1])
+    reports = f.documentation_index(root_page)
+    for i in range(size):
+        f.report(reports, datetime.date(2021, 5, 27), updates=[(group, f"<p>Neuigkeit {i}</p>")])
     response = _measure(client, django_assert_num_queries, group.url, GROUP_PAGE_QUERIES)
     html = response.content.decode()
     assert html.count('class="sw-person"') == size
     assert html.count('class="sw-organisation"') == size
+    assert html.count("Neuigkeit") == size

@@ -1,3 +1,4 @@
+import datetime
 import json
 
 import pytest
@@ -261,3 +262,33 @@ def test_merged_group_on_topic_page_names_its_successor(client, root_page, topic
     )
     html = client.get("/themenfelder/klimaschutz-energiewende/").content.decode()
     assert 'Aufgegangen in <a href="/arbeitsgruppen/koordinierungskreis/">' in html
+
+
+def test_topic_page_offers_its_calendar_feed(client, topics_page, climate):
+    html = client.get("/themenfelder/klimaschutz-energiewende/").content.decode()
+    assert (
+        '<link rel="alternate" type="text/calendar" '
+        'href="/kalender/themen/klimaschutz-energiewende.ics"' in html
+    )
+    assert 'href="/kalender/themen/klimaschutz-energiewende.ics">Kalender abonnieren' in html
+    feed = client.get("/kalender/themen/klimaschutz-energiewende.ics")
+    assert feed.status_code == 200
+
+
+def test_topic_page_lists_documentation_and_reports(
+    client, root_page, topics_page, stammtisch, climate
+):
+    past = f.meeting(stammtisch, f.days_from_now(-30), [climate], title="Klimaschutz im Revier")
+    docs = f.documentation_index(root_page)
+    f.documentation(docs, past, [climate])
+    f.report(docs, datetime.date(2021, 5, 27), [climate], title="Bündnistreffen im Mai")
+    f.report(docs, datetime.date(2021, 6, 1), [], title="Anderes Thema")
+
+    html = client.get("/themenfelder/klimaschutz-energiewende/").content.decode()
+    assert "Bündnistreffen im Mai" in html
+    assert "Anderes Thema" not in html
+    past_section = html.split('id="past-title"')[1]
+    assert "sw-meeting-action--documentation" in past_section
+
+    index_html = client.get(topics_page.url).content.decode()
+    assert "1 Bericht" in index_html
