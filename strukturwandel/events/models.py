@@ -19,6 +19,7 @@ from strukturwandel.conf import app_settings
 from strukturwandel.core.blocks import BaseStreamBlock
 
 from . import schedule
+from .widgets import RecurrenceWidget
 
 
 class MeetingFormat(models.TextChoices):
@@ -83,6 +84,9 @@ class CalendarSequenceMixin(models.Model):
 class ScheduleMixin(models.Model):
     """A rule on which a series or group meets, e.g. every 2nd Monday, 17:00–18:30."""
 
+    # RecurrenceField takes no verbose_name positionally (its first argument is
+    # include_dtstart), so the German label comes from the panel heading below; changing the
+    # field would need a migration in every app that uses the mixin.
     schedule = RecurrenceField(
         _("schedule rule"),
         blank=True,
@@ -108,7 +112,7 @@ class ScheduleMixin(models.Model):
                         FieldPanel("schedule_end_time"),
                     ]
                 ),
-                FieldPanel("schedule"),
+                FieldPanel("schedule", widget=RecurrenceWidget, heading=_("schedule rule")),
             ],
             heading=_("Schedule"),
         )
@@ -408,11 +412,11 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         now = now or timezone.now()
         if self.status != MeetingStatus.PLANNED or self.is_past(now):
             return None
-        if self.registration_opens_at is None and self.registration_closes_at is None:
-            return None
-        if self.registration_opens_at and now < self.registration_opens_at:
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        # Without a window registration has not been set up yet: it opens soon.
+        if (opens is None and closes is None) or (opens and now < opens):
             return RegistrationState.NOT_YET_OPEN
-        if now >= (self.registration_closes_at or self.start):
+        if now >= (closes or self.start):
             return RegistrationState.CLOSED
         taken = getattr(self, "registration_count", 0) or 0
         if self.capacity is not None and taken >= self.capacity:

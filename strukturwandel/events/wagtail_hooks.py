@@ -1,5 +1,6 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.i18n import JavaScriptCatalog
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
@@ -14,6 +15,12 @@ def register_admin_urls():
             "strukturwandel/planned-dates/<int:page_id>/",
             PlannedDatesView.as_view(),
             name="strukturwandel_events_planned_dates",
+        ),
+        # django-recurrence's German labels for its rule editor (widgets.RecurrenceWidget).
+        path(
+            "strukturwandel/recurrence-catalog.js",
+            JavaScriptCatalog.as_view(packages=["recurrence"]),
+            name="strukturwandel_events_recurrence_catalog",
         ),
     ]
 

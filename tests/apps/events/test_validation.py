@@ -82,7 +82,7 @@ def test_rule_without_end_is_fine():
 
 def test_registration_states():
     now = berlin(2022, 1, 10)
-    assert meeting().registration_state(now) is None
+    assert meeting().registration_state(now) == RegistrationState.NOT_YET_OPEN
     assert (
         meeting(registration_opens_at=berlin(2022, 1, 12)).registration_state(now)
         == RegistrationState.NOT_YET_OPEN
@@ -98,3 +98,4 @@ def test_registration_states():
     assert closed.registration_state(now) == RegistrationState.CLOSED
     cancelled = meeting(registration_opens_at=berlin(2022, 1, 1), status="cancelled")
     assert cancelled.registration_state(now) is None
+    assert meeting().registration_state(berlin(2022, 1, 25)) is None  # past

@@ -1,0 +1,127 @@
+"""An editor builds a series and a meeting through the Wagtail admin, in a real browser.
+
+The recurrence widget sits next to Wagtail's date pickers: both must work, in German, with no
+console error (the stock widget's Django admin jQuery used to break the pickers).
+"""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import Page
+
+from strukturwandel.events.models import EventSeriesPage, MeetingPage
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CALL_LINK = "https://zoom.example.org/j/5550001?pwd=nurfuerangemeldete"
+
+
+@pytest.fixture
+def offline_admin(settings):
+    # The demo never needs the network: no update check, no Gravatar in the admin.
+    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
+    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+
+def next_monday():
+    today = timezone.localdate()
+    return today + datetime.timedelta(days=7 - today.weekday())
+
+
+def publish(page):
+    page.locator("footer .w-dropdown__toggle").first.click()
+    page.locator("button[name=action-publish]").click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_editor_creates_a_series_and_a_meeting(
+    live_server, page, admin_login, screenshot, offline_admin
+):
+    call_command("load_demo", stdout=io.StringIO())
+    admin_login()
+    home = Page.objects.get(depth=2)
+    page.goto(f"{live_server.url}/admin/pages/add/strukturwandel_events/eventseriespage/{home.pk}/")
+    page.wait_for_load_state("networkidle")
+    scripts = page.evaluate("Array.from(document.scripts).map(script => script.src)")
+    assert not [src for src in scripts if "admin/js/vendor/jquery/" in src]
+
+    page.fill("#id_title", "Regionalstammtisch Leipziger Land")
+    # Wagtail's date picker opens next to the rule editor, in German.
+    page.click("#id_schedule_starts_on")
+    picker = page.locator(".xdsoft_datetimepicker").locator("visible=true")
+    picker.wait_for(state="visible")
+    assert picker.count() == 1
+    assert "Mo" in picker.inner_text()
+    picker.locator("td.xdsoft_today").click()
+    assert page.input_value("#id_schedule_starts_on") == timezone.localdate().isoformat()
+    page.fill("#id_schedule_starts_on", next_monday().isoformat())
+    page.fill("#id_schedule_start_time", "17:00")
+    page.fill("#id_schedule_end_time", "18:30")
+    page.keyboard.press("Escape")
+
+    # The rule editor, in German: a weekly rule from the first Monday.
+    widget = page.locator("div.recurrence-widget")
+    widget.get_by_text("Regel hinzufügen").click()
+    assert widget.get_by_text("Wöchentlich").first.is_visible()
+    assert "Frequenz" in widget.inner_text()
+    screenshot("events-admin-series-editor")
+    publish(page)
+    assert page.console_errors == []
+
+    series = EventSeriesPage.objects.get(title="Regionalstammtisch Leipziger Land")
+    assert series.live
+    assert series.schedule_start_time == datetime.time(17, 0)
+    assert [rule.freq for rule in series.schedule.rrules] == [2]  # weekly
+
+    # The public page lists the planned dates in German.
+    page.goto(f"{live_server.url}{series.url}")
+    main = page.locator("main").inner_text()
+    assert "Nächste Termine" in main
+    assert "wöchentlich" in main
+    assert f"Mo, {next_monday():%d.%m.%Y}, 17:00–18:30 Uhr" in main
+
+    # One step from a planned date to a draft meeting with date and time filled in.
+    page.goto(f"{live_server.url}/admin/pages/{series.pk}/edit/")
+    page.locator("header").get_by_role("button", name="Aktionen").click()
+    page.get_by_role("link", name="Treffen aus geplantem Termin anlegen").click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name=re.compile("^Treffen anlegen")).first.click()
+    page.wait_for_load_state("networkidle")
+    assert "/edit/" in page.url
+    assert f"{next_monday():%Y-%m-%d} 17:00" == page.input_value("#id_start")
+
+    page.fill("#id_topic", "Dorfläden und Begegnungsorte")
+    page.fill("#id_teaser", "Wie kommen Menschen in ihrem Ort zusammen?")
+    page.fill("#id_call_link", CALL_LINK)
+    # The editor refuses an end before the start, with a German message at the field.
+    page.fill("#id_end", f"{next_monday():%Y-%m-%d} 16:00")
+    publish(page)
+    assert (
+        "Das Treffen kann nicht enden, bevor es beginnt."
+        in page.locator("[data-field-wrapper]:has(#id_end)").inner_text()
+    )
+    # Wagtail answers a refused form with 400, which the browser logs; nothing else.
+    assert [error for error in page.console_errors if "400 (Bad Request)" not in error] == []
+    page.console_errors.clear()
+    page.fill("#id_end", f"{next_monday():%Y-%m-%d} 18:30")
+    page.keyboard.press("Escape")
+    screenshot("events-admin-meeting-editor")
+    publish(page)
+    assert page.console_errors == []
+
+    meeting = MeetingPage.objects.get(topic="Dorfläden und Begegnungsorte")
+    assert meeting.live
+    assert meeting.call_link == CALL_LINK
+    page.goto(f"{live_server.url}{meeting.url}")
+    assert page.get_by_role("heading", level=1).inner_text() == meeting.title
+    assert "Dorfläden und Begegnungsorte" in page.locator("main").inner_text()
+    assert CALL_LINK not in page.content()
+    screenshot("events-meeting-page")
+    assert page.console_errors == []
