@@ -97,9 +97,6 @@ class BaseReportPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.sections
         context["table_of_contents"] = self.table_of_contents
-        # Topic fields link to the index filtered by them; an unsaved preview has no parent yet.
-        parent = self.get_parent() if self.path else None
-        context["index_url"] = parent.get_url(request) if parent else None
         return context
 
 

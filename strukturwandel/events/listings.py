@@ -21,6 +21,7 @@ upcoming until its end; one that ends exactly now is past.
 import datetime
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.utils import timezone
 
@@ -46,11 +47,18 @@ class PlannedDate:
 
 
 def meeting_queryset():
-    """Live meetings with what a meeting card shows: topic fields (one query per listing).
+    """Live meetings with what a meeting card shows: topic fields and the documentation link
+    (one query each per listing).
 
     StreamFields (the planned impulses) are deferred: cards do not show them.
     """
-    return MeetingPage.objects.live().public().defer_streamfields().prefetch_related("topic_fields")
+    meetings = MeetingPage.objects.live().public().defer_streamfields()
+    if apps.is_installed("strukturwandel.documentation"):
+        from strukturwandel.documentation.models import live_documentation_prefetch
+
+        # The card's "Documentation" action (meeting.live_documentation).
+        return meetings.prefetch_related("topic_fields", live_documentation_prefetch())
+    return meetings.prefetch_related("topic_fields")
 
 
 def child_meetings(parent):

@@ -116,11 +116,9 @@ def upcoming_meetings(topic, now=None):
 
 
 def past_meetings(topic, now=None):
-    """Past meetings on the topic, newest first, each with its documentation if there is one."""
-    from strukturwandel.documentation.models import live_documentation_prefetch
-
-    past = meeting_listings.past_meetings(meeting_listings.topic_meetings(topic), now=now)
-    return past.prefetch_related(live_documentation_prefetch())
+    """Past meetings on the topic, newest first, each with its documentation if there is one
+    (meeting_queryset prefetches it for every meeting listing)."""
+    return meeting_listings.past_meetings(meeting_listings.topic_meetings(topic), now=now)
 
 
 def working_groups(topic):

@@ -1,0 +1,79 @@
+"""Where documentation shows elsewhere: meeting pages and cards, group pages, topic pages."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from strukturwandel.documentation.models import DocumentationPage
+from strukturwandel.topics.models import TopicFieldIndexPage
+
+from .conftest import add_meeting, discussion, point, publish
+
+pytestmark = pytest.mark.django_db
+
+
+def document(index, meeting, number):
+    return publish(
+        index,
+        DocumentationPage(
+            title=f"Dokumentation {number}",
+            slug=f"doku-{number}",
+            meeting=meeting,
+            body=[discussion(point("Begriff", "<p>Text</p>"))],
+        ),
+    )
+
+
+def test_meeting_page_links_its_documentation(client, documentation, meeting):
+    html = client.get(meeting.url).content.decode()
+    assert re.search(
+        rf'<p class="sw-meeting__documentation"><a class="[^"]*" href="{documentation.url}">'
+        r"Dokumentation<span",
+        html,
+    )
+    documentation.unpublish()
+    assert "sw-meeting__documentation" not in client.get(meeting.url).content.decode()
+
+
+def test_series_cards_link_documentation_in_a_fixed_number_of_queries(client, series, index):
+    def documented(first, count):
+        for number in range(first, first + count):
+            day = datetime.date(2021, 1, 4) + datetime.timedelta(weeks=number)
+            document(index, add_meeting(series, day, f"Thema {number}"), number)
+
+    def measure():
+        client.get(series.url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(series.url)
+        return len(queries), response.content.decode()
+
+    documented(0, 2)
+    few, html = measure()
+    assert html.count("sw-meeting-action--documentation") == 2
+    documented(2, 8)
+    many, html = measure()
+    assert html.count("sw-meeting-action--documentation") == 10
+    assert few == many
+    assert 'href="/dokumentation/doku-9/"' in html
+
+
+def test_group_page_shows_its_updates(client, report, group):
+    html = client.get(group.url).content.decode()
+    assert "Updates aus den Bündnistreffen" in html
+    assert "Erstes Treffen: Themen und Formate abgesteckt." in html
+    assert f'href="{report.url}#abschnitt-' in html
+
+
+def test_topic_page_lists_documentation_and_reports(
+    client, root_page, documentation, report, topic
+):
+    publish(root_page, TopicFieldIndexPage(title="Themenfelder", slug="themenfelder"))
+    html = client.get(f"/themenfelder/{topic.slug}/").content.decode()
+    section = html.split('id="sw-topic-reports-title"')[1].split("</section>")[0]
+    assert section.index(documentation.title) < section.index(report.title)
+    assert f'href="{documentation.url}"' in section and f'href="{report.url}"' in section
+    # Topic fields on the documentation link to the topic page.
+    assert f'href="/themenfelder/{topic.slug}/"' in client.get(documentation.url).content.decode()
