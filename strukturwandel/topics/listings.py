@@ -121,10 +121,20 @@ def past_meetings(topic, now=None):
     return meeting_listings.past_meetings(meeting_listings.topic_meetings(topic), now=now)
 
 
-def working_groups(topic):
+def recurring_meetings(topic, private=None):
+    """Meetings on a rule (RecurringMeetingPage) tagged with the topic, e.g. a monthly circle."""
+    return (
+        topic.recurring_meetings.live()
+        .exclude(private if private is not None else private_pages())
+        .defer_streamfields()
+        .order_by("title")
+    )
+
+
+def working_groups(topic, private=None):
     return (
         topic.working_groups.live()
-        .public()
+        .exclude(private if private is not None else private_pages())
         .select_related("merged_into")
         .defer_streamfields()
         .order_by("number", "title")

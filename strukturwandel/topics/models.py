@@ -132,6 +132,7 @@ class TopicFieldIndexPage(RoutablePageMixin, Page):
 
         topic = get_object_or_404(TopicField.objects.select_related("image"), slug=slug)
         request._strukturwandel_topic_index = self
+        private = listings.private_pages()
         return self.render(
             request,
             template="strukturwandel_topics/topic_field_page.html",
@@ -139,6 +140,7 @@ class TopicFieldIndexPage(RoutablePageMixin, Page):
                 "topic": topic,
                 "upcoming_meetings": listings.upcoming_meetings(topic),
                 "past_meetings": paginate(request, listings.past_meetings(topic)),
-                "working_groups": listings.working_groups(topic),
+                "recurring_meetings": listings.recurring_meetings(topic, private),
+                "working_groups": listings.working_groups(topic, private),
             },
         )

@@ -3,9 +3,10 @@
 import datetime
 
 import pytest
+import recurrence
 from django.utils import timezone
 
-from strukturwandel.events.models import MeetingPage
+from strukturwandel.events.models import MeetingPage, RecurringMeetingPage
 from tests.apps.groups import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +68,15 @@ def test_topic_page(client, django_assert_num_queries, root_page, topics, size):
         f.documentation(docs, meeting, [topic])
     for _ in range(size):
         f.report(docs, datetime.date(2021, 5, 27), [topic])
+    for i in range(size):
+        regular = RecurringMeetingPage(
+            title=f"Regelmäßig {i}",
+            slug=f"regelmaessig-{i}",
+            schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
+            schedule_start_time=datetime.time(17, 0),
+        )
+        regular.topic_fields = [topic]
+        f.add(root_page, regular)
     for i in range(min(size, 20)):
         f.group(
             groups,
@@ -81,6 +91,7 @@ def test_topic_page(client, django_assert_num_queries, root_page, topics, size):
     )
     html = response.content.decode()
     assert html.count("Aufgegangen in") == min(size, 20)
+    assert html.count("Wöchentlich") == size
     assert html.count("sw-meeting-action--documentation") == min((size + 1) // 2, 10)
 
 

@@ -2,6 +2,7 @@ import datetime
 import json
 
 import pytest
+import recurrence
 from django.template import Context, Template
 from django.test import RequestFactory, override_settings
 from wagtail.models import Site
@@ -292,3 +293,33 @@ def test_topic_page_lists_documentation_and_reports(
 
     index_html = client.get(topics_page.url).content.decode()
     assert "1 Bericht" in index_html
+
+
+def test_topic_page_lists_regular_meetings_and_group_rules(client, root_page, topics_page, climate):
+    from strukturwandel.events.models import RecurringMeetingPage
+
+    circle = RecurringMeetingPage(
+        title="Aktionskreis Strukturwandel Leipziger Land",
+        slug="aksll",
+        schedule=recurrence.Recurrence(
+            rrules=[recurrence.Rule(recurrence.MONTHLY, byday=recurrence.MO(2))]
+        ),
+        schedule_start_time=datetime.time(18, 0),
+        schedule_end_time=datetime.time(20, 0),
+    )
+    circle.topic_fields = [climate]
+    f.publish(root_page, circle)
+    groups = f.group_index(root_page)
+    f.group(
+        groups,
+        "Koordinierungskreis",
+        topic_fields=[climate],
+        schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
+        schedule_start_time=datetime.time(17, 0),
+        schedule_end_time=datetime.time(18, 0),
+    )
+    html = client.get("/themenfelder/klimaschutz-energiewende/").content.decode()
+    regular = html.split('id="recurring-title"')[1].split("</section>")[0]
+    assert '<a href="/aksll/">Aktionskreis Strukturwandel Leipziger Land</a>' in regular
+    assert "Monatlich, am zweiten Montag, 18:00–20:00 Uhr" in regular
+    assert "Die Gruppe trifft sich wöchentlich, 17:00–18:00 Uhr." in html

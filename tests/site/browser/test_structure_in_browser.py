@@ -56,9 +56,7 @@ def test_visitor_goes_from_the_topic_index_to_a_topic(demo_site, live_server, pa
     assert page.console_errors == []
 
 
-def test_visitor_follows_a_merged_group_to_its_successor(
-    demo_site, live_server, page, screenshot
-):
+def test_visitor_follows_a_merged_group_to_its_successor(demo_site, live_server, page, screenshot):
     page.goto(f"{live_server.url}/arbeitsgruppen/")
     _assert_headings_in_order(page)
     screenshot("group-index")
