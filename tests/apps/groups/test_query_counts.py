@@ -17,7 +17,7 @@ SIZES = [5, 200]
 TOPIC_INDEX_QUERIES = 8
 # Every meeting listing (events' meeting_queryset) prefetches the meetings' live documentation
 # for the cards' "Dokumentation" action: one query for the upcoming list of each page.
-TOPIC_PAGE_QUERIES = 19
+TOPIC_PAGE_QUERIES = 20
 GROUP_INDEX_QUERIES = 10
 GROUP_PAGE_QUERIES = 16
 
