@@ -18,6 +18,9 @@ DEFAULTS = {
     "PAST_MEETINGS_PER_PAGE": 10,
     # How many documentation and report pages an index shows per page.
     "REPORTS_PER_PAGE": 12,
+    # How many planned dates (from a rule, without a meeting page yet) a listing shows after
+    # the meetings; calendar feeds carry the whole SCHEDULE_WINDOW_DAYS.
+    "PLANNED_DATES_LISTED": 3,
     # From how many numbered sections on a documentation or report page a table of contents shows.
     "DOCUMENTATION_TOC_MIN_SECTIONS": 4,
 }

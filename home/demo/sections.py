@@ -1,5 +1,11 @@
 """Section pages of the site: the Stammtisch series, documentation, working groups, topics."""
 
+import datetime
+
+import recurrence
+from django.utils import timezone
+from wagtail.rich_text import RichText
+
 from strukturwandel.documentation.models import DocumentationIndexPage
 from strukturwandel.events.models import EventSeriesPage, MeetingFormat
 from strukturwandel.groups.models import WorkingGroupIndexPage
@@ -27,6 +33,29 @@ def build_stammtisch(home):
             "Teilnehmer:innen ein eigenes Projekt oder eine Initiative vorstellen.",
         ),
         default_format=MeetingFormat.ONLINE,
+        # Upcoming meetings on the first Monday of the month; the demo's past meetings keep
+        # the dates they had.
+        schedule=recurrence.Recurrence(
+            rrules=[recurrence.Rule(recurrence.MONTHLY, byday=recurrence.MO(1))]
+        ),
+        schedule_starts_on=timezone.localdate().replace(day=1),
+        schedule_start_time=datetime.time(17, 0),
+        schedule_end_time=datetime.time(18, 30),
+        body=[
+            ("heading", {"text": "So läuft ein Treffen ab", "level": "h2"}),
+            (
+                "paragraph",
+                RichText(
+                    "<p>Zum Thema des Abends stellen zwei bis drei Teilnehmer:innen in kurzen "
+                    "Impulsen ein eigenes Projekt, eine Idee oder Initiative vor. Danach kommen "
+                    "wir ins Gespräch, tauschen Erfahrungen aus und schauen, wo wir uns "
+                    "gegenseitig weiterhelfen können.</p>"
+                    "<p>Die Treffen finden online statt. Den Zugangslink erhalten Sie, wenn Sie "
+                    "sich beim jeweiligen Termin anmelden. Themenvorschläge und eigene Beiträge "
+                    "sind jederzeit willkommen.</p>"
+                ),
+            ),
+        ],
     )
 
 

@@ -187,7 +187,18 @@ def build(name, meetings, schedule_pages, request, *, now=None):
         event = schedule_event(page, days[page.pk], request, now=now)
         if event is not None:
             calendar.add_component(event)
-    calendar.add_missing_timezones()
+    # The time zone's transitions over the span of the events, not 1970–2038.
+    starts = [component.DTSTART for component in calendar.walk("VEVENT")]
+    if starts:
+        now = now or timezone.now()
+        first = min(schedule.local_date(start) for start in starts)
+        last = schedule.local_date(
+            now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS + 366)
+        )
+        last = max([last, *(schedule.local_date(start) for start in starts)])
+        calendar.add_missing_timezones(
+            first_date=first - datetime.timedelta(days=366), last_date=last
+        )
     return calendar
 
 

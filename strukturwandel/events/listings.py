@@ -105,15 +105,19 @@ def planned_dates(schedule_page, meetings=(), *, now=None, until=None):
     ]
 
 
-def upcoming_entries(meetings=None, *, schedule_page=None, now=None):
-    """Upcoming meetings and, with ``schedule_page``, its planned dates; soonest first.
+def upcoming_entries(meetings=None, *, schedule_page=None, now=None, planned_limit=None):
+    """Upcoming meetings and, with ``schedule_page``, its next planned dates; soonest first.
 
     Returns a list of MeetingPage and PlannedDate (``entry.is_planned_date`` tells them apart).
+    At most ``planned_limit`` planned dates (PLANNED_DATES_LISTED) are listed; the meetings
+    all are.
     """
     now = now or timezone.now()
+    if planned_limit is None:
+        planned_limit = app_settings.PLANNED_DATES_LISTED
     entries = list(upcoming_meetings(meetings, now=now))
     if schedule_page is not None:
-        entries += planned_dates(schedule_page, entries, now=now)
+        entries += planned_dates(schedule_page, entries, now=now)[:planned_limit]
     return sorted(entries, key=lambda entry: entry.start)
 
 

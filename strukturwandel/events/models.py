@@ -475,7 +475,7 @@ class RecurringMeetingPage(RoutablePageMixin, CalendarSequenceMixin, ScheduleMix
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming"] = listings.planned_dates(self)
+        context["upcoming"] = listings.planned_dates(self)[: app_settings.PLANNED_DATES_LISTED]
         return context
 
     @property

@@ -70,7 +70,7 @@ def test_series_feed_is_valid_and_expands_to_what_the_page_lists(client, series,
     listed = [
         entry.start
         for entry in listings.upcoming_entries(
-            listings.child_meetings(series), schedule_page=series
+            listings.child_meetings(series), schedule_page=series, planned_limit=365
         )
     ]
     assert starts == listed

@@ -47,9 +47,13 @@ def test_planned_dates_fill_gaps_of_the_rule(series, make_meeting):
     assert planned[0].page == series
     # The January date belongs to the meeting page, not to a planned date.
     assert datetime.date(2022, 1, 10) not in {entry.start.date() for entry in planned}
-    # A bounded window of an open-ended rule: a year ahead.
-    assert max(entry.start for entry in entries) < now + datetime.timedelta(days=366)
     assert [entry.start for entry in entries] == sorted(entry.start for entry in entries)
+    # The listing shows the next three planned dates; a bounded window of the open-ended
+    # rule (a year ahead) is available in full.
+    assert len(planned) == 3
+    window = listings.planned_dates(series, listings.child_meetings(series), now=now)
+    assert len(window) == 11  # 12 second Mondays in a year, one of them has a meeting
+    assert max(entry.start for entry in window) < now + datetime.timedelta(days=366)
 
 
 def test_cancelled_meeting_keeps_its_date_from_becoming_a_planned_date(series, make_meeting):

@@ -125,3 +125,20 @@ def test_editor_creates_a_series_and_a_meeting(
     assert CALL_LINK not in page.content()
     screenshot("events-meeting-page")
     assert page.console_errors == []
+
+
+def test_stammtisch_page_for_visitors(live_server, page, screenshot):
+    call_command("load_demo", stdout=io.StringIO())
+    page.goto(f"{live_server.url}/stammtisch/")
+    assert page.get_by_role("heading", level=2, name="Nächste Termine").is_visible()
+    assert page.get_by_role("heading", level=2, name="Vergangene Termine").is_visible()
+    assert page.locator("link[rel=alternate][type='text/calendar']").count() == 1
+    page.get_by_role("link", name=re.compile("^Anmelden")).first.click()
+    assert page.url.endswith("#anmeldung")
+    screenshot("events-demo-meeting")
+    page.goto(f"{live_server.url}/stammtisch/")
+    screenshot("events-demo-stammtisch")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    screenshot("events-demo-stammtisch-phone")
+    assert page.console_errors == []
