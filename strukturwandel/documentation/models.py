@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -219,7 +220,7 @@ class DocumentationPage(BaseReportPage):
         *Page.content_panels,
         FieldPanel("meeting"),
         FieldPanel("summary"),
-        FieldPanel("topic_fields"),
+        FieldPanel("topic_fields", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -294,7 +295,7 @@ class ReportPage(BaseReportPage):
         ),
         FieldPanel("intro"),
         FieldPanel("summary"),
-        FieldPanel("topic_fields"),
+        FieldPanel("topic_fields", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
     search_fields = [

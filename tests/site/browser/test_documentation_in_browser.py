@@ -1,0 +1,141 @@
+"""An editor writes up a Stammtisch in the page editor; readers see it on screen and on paper."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from strukturwandel.documentation.models import DocumentationIndexPage, DocumentationPage
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def demo_site():
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def add_block(page, label):
+    """Append a block of type ``label`` to the body: its last "insert" button is at the end."""
+    page.locator("button.c-sf-add-button").last.click()
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+def type_rich_text(page, container, *lines):
+    editor = container.locator("[contenteditable='true']").first
+    editor.click()
+    for number, line in enumerate(lines):
+        if number:
+            page.keyboard.press("Enter")
+        page.keyboard.type(line)
+
+
+def test_editor_composes_previews_and_publishes_a_documentation(
+    demo_site, live_server, page, admin_login, screenshot
+):
+    admin_login()
+    index = DocumentationIndexPage.objects.get(slug="dokumentation")
+    page.goto(
+        f"{live_server.url}/admin/pages/add/strukturwandel_documentation/documentationpage/"
+        f"{index.pk}/"
+    )
+    page.fill("#id_title", "Dokumentation: Stammtisch zur Jugendbeteiligung")
+    page.fill("#id_summary", "Wie junge Menschen den Strukturwandel mitgestalten.")
+
+    # An impulse: one speaker, a title, key points as a list.
+    add_block(page, "Impuls")
+    page.fill("[name='body-0-value-speakers-0-value-name']", "Erika Beispiel")
+    page.fill(
+        "[name='body-0-value-speakers-0-value-organisation_name']", "Jugendforum Leipziger Land"
+    )
+    page.fill("[name='body-0-value-title']", "Jugendforen im Landkreis")
+    type_rich_text(
+        page,
+        page.locator("[data-contentpath='key_points']").first,
+        "- Drei Foren mit über 100 Jugendlichen",
+        "Ergebnisse gehen an den Kreistag",
+    )
+
+    # A discussion with one point, its key term and a follow-up.
+    add_block(page, "Diskussion")
+    discussion = page.locator("[data-contentpath='points']").first
+    discussion.locator("button.c-sf-add-button").first.click()
+    page.fill("[name='body-1-value-points-0-value-key_term']", "Schulen")
+    type_rich_text(
+        page,
+        page.locator("[data-contentpath='points'] [data-contentpath='text']").first,
+        "Schulen sollen Beteiligung im Unterricht aufgreifen.",
+    )
+    page.fill("[name='body-1-value-points-0-value-follow_up']", "Gespräch mit dem Landesschülerrat")
+
+    # Preview in the side panel shows the numbered sections.
+    page.locator("button[data-side-panel-toggle='preview']").click()
+    preview = page.frame_locator("iframe[title]").first
+    heading = preview.locator("h2.sw-section__heading").first
+    heading.wait_for()
+    assert re.sub(r"\s+", " ", heading.inner_text()).strip() == "1 Impuls: Jugendforen im Landkreis"
+    assert "Schulen:" in preview.locator(".sw-discussion").inner_text()
+    screenshot("documentation-editor-preview")
+
+    # Publish from the action menu.
+    page.locator("button.dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
+
+    documentation = DocumentationPage.objects.get(title__endswith="Jugendbeteiligung")
+    assert documentation.live
+    page.goto(f"{live_server.url}{documentation.url}")
+    article = page.locator("article.sw-report")
+    assert "2 Hauptpunkte aus der Diskussion" in re.sub(r"\s+", " ", article.inner_text())
+    assert page.locator(".sw-impulse__points li").all_inner_texts() == [
+        "Drei Foren mit über 100 Jugendlichen",
+        "Ergebnisse gehen an den Kreistag",
+    ]
+    assert page.locator(".sw-key-term").inner_text() == "Schulen:"
+    assert "Gespräch mit dem Landesschülerrat" in page.locator(".sw-follow-up").inner_text()
+    screenshot("documentation-published")
+    assert page.console_errors == []
+
+
+def test_documentation_reads_well_on_screen_and_prints_on_a4(
+    demo_site, live_server, page, screenshot
+):
+    documentation = DocumentationPage.objects.get(slug="stammtisch-2021-12-06")
+    page.goto(f"{live_server.url}{documentation.url}")
+    toc_links = page.locator(".sw-toc a")
+    assert toc_links.count() == 5
+    toc_links.nth(2).click()
+    assert page.evaluate("location.hash").startswith("#abschnitt-")
+    screenshot("documentation")
+
+    page.emulate_media(media="print")
+    # No navigation on paper; external links are written out.
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator("footer").first.is_visible()
+    after = page.locator(".sw-networking a").first.evaluate(
+        "link => getComputedStyle(link, '::after').content"
+    )
+    assert "https://padlet.com/elsaesser/muj7sbtjvh47udp2" in after
+    screenshot("documentation-print")
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    assert page.console_errors == []
+
+
+def test_survey_chart_is_a_table_with_bars(demo_site, live_server, page, screenshot):
+    page.goto(f"{live_server.url}/dokumentation/auftaktveranstaltung-2021-02-16/")
+    table = page.get_by_role("table")
+    assert table.locator("caption").inner_text().startswith("Haben Sie Interesse")
+    assert table.get_by_role("rowheader").count() == 4
+    bars = page.locator("svg.sw-survey__bar")
+    widths = [bar.bounding_box()["width"] for bar in bars.all()]
+    assert len(widths) == 4 and min(widths) > 0
+    fills = [bar.locator("rect").bounding_box()["width"] for bar in bars.all()]
+    assert max(fills) == pytest.approx(widths[0], abs=1)
+    assert fills[3] < fills[0] / 5
+    screenshot("report-survey")
+    assert page.console_errors == []
