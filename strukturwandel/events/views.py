@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.models import Page, Site
 
 from strukturwandel.topics.models import TopicField
@@ -28,7 +29,7 @@ def site_calendar(request):
         for model in schedule_page_models()
         for page in model.objects.live().public().defer_streamfields()
     ]
-    name = site.site_name if site and site.site_name else _("All dates")
+    name = site.site_name if site and site.site_name else pgettext("calendar name", "All dates")
     calendar = calendars.build(
         name, listings.meeting_queryset().order_by("start"), schedule_pages, request
     )

@@ -2,6 +2,7 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -14,7 +15,7 @@ class TopicField(index.Indexed, Orderable):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(
-        _("slug"),
+        pgettext_lazy("strukturwandel", "slug"),
         max_length=120,
         unique=True,
         allow_unicode=False,
