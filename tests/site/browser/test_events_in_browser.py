@@ -71,6 +71,7 @@ def test_editor_creates_a_series_and_a_meeting(
     widget.get_by_text("Regel hinzufügen").click()
     assert widget.get_by_text("Wöchentlich").first.is_visible()
     assert "Frequenz" in widget.inner_text()
+    assert page.get_by_text("Terminregel", exact=True).is_visible()
     screenshot("events-admin-series-editor")
     publish(page)
     assert page.console_errors == []
