@@ -110,7 +110,8 @@ def build_groups(index, topics, organisations, people):
             title=spec["title"],
             number=spec["number"],
             founded_on=spec["founded_on"],
-            status=spec["status"],
+            # A merged group needs its successor, which may not exist yet: set below.
+            status=GroupStatus.ACTIVE if spec.get("merged_into") else spec["status"],
             short_description=spec["short_description"],
             purpose=spec["purpose"],
             search_description=spec["short_description"],
@@ -118,6 +119,7 @@ def build_groups(index, topics, organisations, people):
     # Relations last: a group can only be merged into one that exists.
     for spec in created:
         group = groups[spec["slug"]]
+        group.status = spec["status"]
         group.merged_into = groups.get(spec.get("merged_into"))
         set_m2m_and_publish(
             group,

@@ -1,3 +1,5 @@
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -112,7 +114,7 @@ class WorkingGroupPage(ScheduleMixin, Page):
             [FieldPanel("status"), FieldPanel("merged_into")],
             heading=_("Status"),
         ),
-        FieldPanel("topic_fields"),
+        FieldPanel("topic_fields", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("contacts"), FieldPanel("member_organisations")],
             heading=_("People"),
@@ -144,6 +146,13 @@ class WorkingGroupPage(ScheduleMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(listings.group_details(self))
         return context
+
+    def clean(self):
+        super().clean()
+        if self.status == GroupStatus.MERGED and self.merged_into_id is None:
+            raise ValidationError({"merged_into": _("Choose the group this one continues in.")})
+        if self.merged_into_id is not None and self.merged_into_id == self.pk:
+            raise ValidationError({"merged_into": _("A group cannot continue in itself.")})
 
     def get_admin_display_title(self):
         return str(self.display_name)

@@ -108,6 +108,17 @@ class TopicFieldIndexPage(RoutablePageMixin, Page):
             request._strukturwandel_topic_index = index_page
         return index_page
 
+    def get_sitemap_urls(self, request=None):
+        """The index page and every topic page below it."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base is None:
+            return urls
+        for topic in TopicField.objects.all():
+            path = self.reverse_subpage("topic", kwargs={"slug": topic.slug})
+            urls.append({"location": base + path, "lastmod": self.last_published_at})
+        return urls
+
     def topic_url(self, topic, request=None):
         return self.get_url(request) + self.reverse_subpage("topic", kwargs={"slug": topic.slug})
 

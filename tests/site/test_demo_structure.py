@@ -99,3 +99,12 @@ def test_topics_section_keeps_a_replaced_page_with_children():
     home.add_child(instance=old)
     old.add_child(instance=ContentPage(title="Unterseite", slug="unterseite"))
     assert sections.build_topics_section(home).specific_class is ContentPage
+
+
+def test_sitemap_lists_every_topic_page(client):
+    _load_demo()
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/themenfelder/</loc>" in xml
+    for slug in TopicField.objects.values_list("slug", flat=True):
+        assert f"/themenfelder/{slug}/</loc>" in xml
+    assert "/arbeitsgruppen/koordinierungskreis/</loc>" in xml

@@ -306,3 +306,52 @@ def test_updates_from_alliance_reports_show_up_on_the_group_page(client, root_pa
 
     report.unpublish()
     assert "Die AG hat Themen" not in client.get(group.url).content.decode()
+
+
+def _group_form(**fields):
+    data = {
+        "title": "Struktur und Förderung",
+        "slug": "struktur",
+        "status": GroupStatus.ACTIVE,
+        "body-count": "0",
+        "action-publish": "publish",
+    }
+    data.update(fields)
+    return data
+
+
+def test_editor_creates_a_group_with_topics_in_the_page_editor(
+    admin_client, client, groups_page, topics_page, village
+):
+    url = f"/admin/pages/add/strukturwandel_groups/workinggrouppage/{groups_page.pk}/"
+    form = admin_client.get(url).content.decode()
+    assert 'type="checkbox" name="topic_fields"' in form
+    response = admin_client.post(url, _group_form(number="3", topic_fields=[village.pk]))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    group = WorkingGroupPage.objects.get(slug="struktur")
+    assert list(group.topic_fields.all()) == [village]
+    html = client.get("/themenfelder/regionalentwicklung/").content.decode()
+    assert "AG 3: Struktur und Förderung" in html
+
+
+def test_a_merged_group_needs_the_group_it_continues_in(admin_client, groups_page):
+    url = f"/admin/pages/add/strukturwandel_groups/workinggrouppage/{groups_page.pk}/"
+    response = admin_client.post(url, _group_form(status=GroupStatus.MERGED))
+    assert response.status_code == 200
+    assert "Wählen Sie die Gruppe, in der diese weiterarbeitet." in response.content.decode()
+    assert not WorkingGroupPage.objects.filter(slug="struktur").exists()
+
+    circle = f.group(groups_page, "Koordinierungskreis")
+    response = admin_client.post(url, _group_form(status=GroupStatus.MERGED, merged_into=circle.pk))
+    assert response.status_code == 302
+    assert WorkingGroupPage.objects.get(slug="struktur").merged_into == circle
+
+
+def test_a_group_cannot_continue_in_itself(admin_client, groups_page):
+    group = f.group(groups_page, "Koordinierungskreis", slug="struktur")
+    response = admin_client.post(
+        f"/admin/pages/{group.pk}/edit/",
+        _group_form(title="Koordinierungskreis", status=GroupStatus.MERGED, merged_into=group.pk),
+    )
+    assert response.status_code == 200
+    assert "Eine Gruppe kann nicht in sich selbst weiterarbeiten." in response.content.decode()
