@@ -77,3 +77,30 @@ def test_topic_page_lists_documentation_and_reports(
     assert f'href="{documentation.url}"' in section and f'href="{report.url}"' in section
     # Topic fields on the documentation link to the topic page.
     assert f'href="/themenfelder/{topic.slug}/"' in client.get(documentation.url).content.decode()
+
+
+def test_person_and_organisation_list_the_impulses_they_gave(documentation, person, organisation):
+    from strukturwandel.people.panels import ORGANISATION_HOOK, PERSON_HOOK, appearances
+
+    [section] = [
+        section
+        for section in appearances(PERSON_HOOK, person)
+        if section.heading == "Gehaltene Impulse"
+    ]
+    assert [page.pk for page in section.pages] == [documentation.pk]
+    headings = {
+        section.heading: section for section in appearances(ORGANISATION_HOOK, organisation)
+    }
+    section = headings["Gehaltene Impulse (von der Organisation oder ihren Personen)"]
+    assert [page.pk for page in section.pages] == [documentation.pk]
+
+
+def test_person_edit_view_shows_impulses_given(client, django_user_model, documentation, person):
+    client.force_login(
+        django_user_model.objects.create_superuser("redaktion", "r@example.org", "x")
+    )
+    response = client.get(f"/admin/snippets/strukturwandel_people/person/edit/{person.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Gehaltene Impulse" in html
+    assert f"/admin/pages/{documentation.pk}/edit/" in html
