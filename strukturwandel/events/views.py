@@ -2,7 +2,6 @@
 
 from django.apps import apps
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from wagtail.models import Page, Site
 

@@ -55,7 +55,8 @@ def test_catalogues_do_not_retranslate_wagtail_or_django():
     would change their admin too. Use a context (pgettext) or a more specific msgid instead."""
     theirs = _their_translations()
     clashes = [
-        f"{po_path.relative_to(ROOT)}: {entry.msgid!r} → {entry.msgstr!r}, theirs {theirs[entry.msgid]}"
+        f"{po_path.relative_to(ROOT)}: {entry.msgid!r} → {entry.msgstr!r}, "
+        f"theirs: {theirs[entry.msgid]}"
         for po_path in CATALOGUES
         for entry in polib.pofile(str(po_path))
         if not entry.msgctxt and entry.msgid in theirs and entry.msgstr not in theirs[entry.msgid]
