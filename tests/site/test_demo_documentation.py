@@ -67,3 +67,19 @@ def test_load_demo_replaces_an_old_content_page_at_the_documentation_slug(db):
     assert not ContentPage.objects.filter(slug="dokumentation").exists()
     assert DocumentationIndexPage.objects.get(slug="dokumentation").get_children().count() == 3
     assert isinstance(sections.build_documentation_section(home), DocumentationIndexPage)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Infoplattform", "Gesellschaftsdenken", "Straßencafé", "Visitenkarte"],
+)
+def test_site_search_finds_text_inside_documentation_blocks(client, demo, query):
+    page = DocumentationPage.objects.get(slug="stammtisch-2021-12-06")
+    html = client.get("/suche/", {"q": query}).content.decode()
+    assert f'href="{page.url}"' in html, query
+
+
+def test_site_search_finds_group_updates_in_reports(client, demo):
+    may = ReportPage.objects.get(slug="buendnistreffen-2021-05-27")
+    html = client.get("/suche/", {"q": "Querschnittsaufgabe"}).content.decode()
+    assert f'href="{may.url}"' in html
