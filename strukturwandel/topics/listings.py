@@ -7,7 +7,7 @@ declare: ``meetings`` (events), ``working_groups`` (groups), ``reports`` and
 """
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.images import get_image_model
@@ -31,14 +31,17 @@ def private_pages():
     return Page.objects.private_q()
 
 
-def live_count(relation, private=None):
+def live_count(relation, private=None, exclude=None):
     """A subquery annotation: how many live, public pages reach the topic via ``relation``."""
     rel = TopicField._meta.get_field(relation)
     field_name = rel.field.name
+    pages = rel.related_model.objects.live().exclude(
+        private if private is not None else private_pages()
+    )
+    if exclude is not None:
+        pages = pages.exclude(exclude)
     counted = (
-        rel.related_model.objects.live()
-        .exclude(private if private is not None else private_pages())
-        .filter(**{field_name: OuterRef("pk")})
+        pages.filter(**{field_name: OuterRef("pk")})
         .order_by()
         .values(field_name)
         .annotate(n=Count("pk"))
@@ -70,8 +73,12 @@ def with_report_count(queryset, private=None):
 
 
 def with_meeting_count(queryset, private=None):
-    """Annotate ``meeting_count``: the live meetings on each topic field, past and upcoming."""
-    return queryset.annotate(meeting_count=live_count("meetings", private))
+    """Annotate ``meeting_count``: the live meetings on each topic field, past and upcoming.
+
+    Cancelled meetings do not count: they did not take place.
+    """
+    cancelled = Q(status=MeetingStatus.CANCELLED)
+    return queryset.annotate(meeting_count=live_count("meetings", private, cancelled))
 
 
 def next_meetings(meetings, now=None):
