@@ -88,8 +88,14 @@ def join_options(group):
     return {"join_page": join_page, "join_email": join_email}
 
 
-def group_details(group, now=None):
+def past_meetings(group, now=None):
+    """The group's past meetings, newest first (each card links its documentation)."""
+    return meeting_listings.past_meetings(meeting_listings.child_meetings(group), now=now)
+
+
+def group_details(group, request=None, now=None):
     return {
+        "past": meeting_listings.paginate(request, past_meetings(group, now)) if request else [],
         "topic_fields": group.topic_fields.all(),
         "contacts": contacts(group),
         "member_organisations": group.member_organisations.all(),

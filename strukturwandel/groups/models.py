@@ -144,7 +144,7 @@ class WorkingGroupPage(ScheduleMixin, Page):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(listings.group_details(self))
+        context.update(listings.group_details(self, request))
         return context
 
     def clean(self):

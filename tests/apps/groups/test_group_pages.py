@@ -182,7 +182,7 @@ def test_closed_group_takes_no_new_members(client, groups_page):
     assert "Mitmachen" not in html
 
 
-def test_group_page_lists_its_upcoming_meetings_only(client, groups_page, village):
+def test_group_page_lists_its_own_meetings_upcoming_and_past(client, groups_page, village):
     group = f.group(groups_page, "Koordinierungskreis")
     other = f.group(groups_page, "Andere Gruppe")
     f.meeting(group, f.days_from_now(10), title="Treffen des Koordinierungskreises")
@@ -193,6 +193,8 @@ def test_group_page_lists_its_upcoming_meetings_only(client, groups_page, villag
     assert "Treffen des Koordinierungskreises" in meetings
     assert "Vergangenes Treffen" not in meetings
     assert "Treffen der anderen Gruppe" not in html
+    past = html.split('id="past-title"')[1].split("</section>")[0]
+    assert "Vergangenes Treffen" in past
 
 
 def test_display_name(groups_page):

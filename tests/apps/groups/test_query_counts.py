@@ -19,7 +19,7 @@ TOPIC_INDEX_QUERIES = 8
 # for the cards' "Dokumentation" action: one query for the upcoming list of each page.
 TOPIC_PAGE_QUERIES = 20
 GROUP_INDEX_QUERIES = 10
-GROUP_PAGE_QUERIES = 16
+GROUP_PAGE_QUERIES = 21
 
 
 def _get(client, url):
@@ -135,6 +135,7 @@ def test_group_page(client, django_assert_num_queries, root_page, topics, size):
     )
     for i in range(size):
         f.meeting(group, f.days_from_now(i + 1), topics[:1])
+        f.meeting(group, f.days_from_now(-(i + 1)), topics[:1])
     reports = f.documentation_index(root_page)
     for i in range(size):
         f.report(reports, datetime.date(2021, 5, 27), updates=[(group, f"<p>Neuigkeit {i}</p>")])
