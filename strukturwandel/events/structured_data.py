@@ -77,6 +77,50 @@ def series_data(series, meetings, request):
     return data
 
 
+FREQUENCY = {0: "P{n}Y", 1: "P{n}M", 2: "P{n}W", 3: "P{n}D"}
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def recurring_meeting_event(page, next_dates, request):
+    """An Event with its schema.org Schedule (the first rule) and its next date."""
+    url = page.get_full_url(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "eventStatus": EVENT_STATUS[MeetingStatus.PLANNED],
+        "eventAttendanceMode": ATTENDANCE_MODE.get(page.format),
+        "location": location(page.format, page.venue, url),
+        "organizer": organizer(request),
+        "url": url,
+        "inLanguage": "de",
+    }
+    if page.teaser or page.topic:
+        data["description"] = page.teaser or page.topic
+    if next_dates:
+        data["startDate"] = next_dates[0].start.astimezone(_tz()).isoformat()
+        data["endDate"] = next_dates[0].end.astimezone(_tz()).isoformat()
+    rules = page.schedule.rrules if page.schedule else []
+    if rules and rules[0].freq in FREQUENCY:
+        rule = rules[0]
+        schedule = {
+            "@type": "Schedule",
+            "repeatFrequency": FREQUENCY[rule.freq].format(n=rule.interval or 1),
+            "scheduleTimezone": str(_tz()),
+        }
+        if rule.byday:
+            schedule["byDay"] = [f"https://schema.org/{DAYS[day.number]}" for day in rule.byday]
+            weeks = {day.index for day in rule.byday if day.index}
+            if len(weeks) == 1:
+                schedule["byMonthWeek"] = weeks.pop()
+        if page.schedule_start_time:
+            schedule["startTime"] = page.schedule_start_time.strftime("%H:%M")
+        if page.schedule_end_time:
+            schedule["endTime"] = page.schedule_end_time.strftime("%H:%M")
+        data["eventSchedule"] = schedule
+    return data
+
+
 def _tz():
     from django.utils import timezone
 

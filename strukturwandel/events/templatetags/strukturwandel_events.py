@@ -105,3 +105,11 @@ def series_json_ld(context, series, *meeting_lists):
         if not getattr(entry, "is_planned_date", False)
     ]
     return json_ld_script(structured_data.series_data(series, meetings, context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def recurring_meeting_json_ld(context, page, next_dates):
+    """The schema.org Event with its Schedule for a RecurringMeetingPage."""
+    return json_ld_script(
+        structured_data.recurring_meeting_event(page, next_dates, context["request"])
+    )

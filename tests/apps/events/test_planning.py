@@ -1,6 +1,8 @@
 """An editor turns a planned date into a draft meeting in one step; recurring meetings."""
 
 import datetime
+import json
+import re
 
 import icalendar
 import pytest
@@ -92,6 +94,22 @@ def test_recurring_meeting_is_one_page_with_a_rule(client, root_page):
     next_date = listings.planned_dates(page)[0]
     assert f">{next_date.start:%d.%m.%Y}" not in html  # shown with the weekday
     assert next_date.start.strftime("%d.%m.%Y") in html
+    [event] = [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    ]
+    assert event["@type"] == "Event"
+    assert event["startDate"] == next_date.start.isoformat()
+    assert event["eventSchedule"] == {
+        "@type": "Schedule",
+        "repeatFrequency": "P1M",
+        "scheduleTimezone": "Europe/Berlin",
+        "byDay": ["https://schema.org/Monday"],
+        "byMonthWeek": 2,
+        "startTime": "18:00",
+        "endTime": "20:00",
+    }
+    assert event["location"]["@type"] == "Place"
 
     response = client.get(page.calendar_url)
     calendar = icalendar.Calendar.from_ical(response.content)
