@@ -117,7 +117,10 @@ def test_group_page_shows_purpose_status_topics_and_people(
     assert '<a href="tel:0351123456">0351 123456</a>' in html
     assert '<h2 id="members-title">Mitgliedsorganisationen</h2>' in html
     assert '<a href="https://example.org/lns">Landesverband Nachhaltiges Sachsen e.V.</a>' in html
-    assert "(Sachsen (landesweit))" in html
+    assert (
+        'Sachsen e.V.</a><span class="sw-organisation__region"> · Sachsen (landesweit)</span>'
+        in html
+    )
     assert "Bündnispartner:in" in html
     assert "Nicht beteiligt" not in html
     assert '<h2 id="join-title">Mitmachen</h2>' in html
