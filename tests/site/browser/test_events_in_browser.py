@@ -28,6 +28,8 @@ def offline_admin(settings):
     # The demo never needs the network: no update check, no Gravatar in the admin.
     settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
     settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
+    # Fewer background requests from the editor, which compete with the test for SQLite.
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 600_000
 
 
 def next_monday():
