@@ -35,8 +35,11 @@ def type_rich_text(page, container, *lines):
 
 
 def test_editor_composes_previews_and_publishes_a_documentation(
-    demo_site, live_server, page, admin_login, screenshot
+    demo_site, live_server, page, admin_login, screenshot, settings
 ):
+    # Wagtail's autosave (every 0.5 s) can create the page while the test clicks "Publish",
+    # which then races it; an editor's own clicks are slower. The test publishes by hand.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 3_600_000
     admin_login()
     index = DocumentationIndexPage.objects.get(slug="dokumentation")
     page.goto(
@@ -80,6 +83,10 @@ def test_editor_composes_previews_and_publishes_a_documentation(
     assert re.sub(r"\s+", " ", heading.inner_text()).strip() == "1 Impuls: Jugendforen im Landkreis"
     assert "Schulen:" in preview.locator(".sw-discussion").inner_text()
     screenshot("documentation-editor-preview")
+    # Close the preview first: its refresh would otherwise run alongside the publish request
+    # (SQLite in the test server serialises writes).
+    page.locator("button[data-side-panel-toggle='preview']").click()
+    page.wait_for_load_state("networkidle")
 
     # Publish from the action menu.
     page.locator("button.dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
@@ -138,4 +145,17 @@ def test_survey_chart_is_a_table_with_bars(demo_site, live_server, page, screens
     assert max(fills) == pytest.approx(widths[0], abs=1)
     assert fills[3] < fills[0] / 5
     screenshot("report-survey")
+    assert page.console_errors == []
+
+
+def test_documentation_pages_fit_a_phone(demo_site, live_server, page, screenshot):
+    page.set_viewport_size({"width": 360, "height": 800})
+    for name, path in [
+        ("documentation-index-phone", "/dokumentation/"),
+        ("documentation-phone", "/dokumentation/stammtisch-2021-12-06/"),
+        ("report-phone", "/dokumentation/auftaktveranstaltung-2021-02-16/"),
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+        screenshot(name)
     assert page.console_errors == []
