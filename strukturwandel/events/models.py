@@ -84,11 +84,11 @@ class CalendarSequenceMixin(models.Model):
 class ScheduleMixin(models.Model):
     """A rule on which a series or group meets, e.g. every 2nd Monday, 17:00–18:30."""
 
-    # RecurrenceField takes no verbose_name positionally (its first argument is
-    # include_dtstart), so the German label comes from the panel heading below; changing the
-    # field would need a migration in every app that uses the mixin.
+    # The first positional argument of RecurrenceField is include_dtstart, not the label.
+    # The rule's start date is only its anchor (schedule.expand), never a meeting of its own.
     schedule = RecurrenceField(
-        _("schedule rule"),
+        include_dtstart=False,
+        verbose_name=_("schedule rule"),
         blank=True,
         null=True,
         help_text=_("When meetings take place, e.g. every 2nd Monday of the month."),
@@ -112,7 +112,7 @@ class ScheduleMixin(models.Model):
                         FieldPanel("schedule_end_time"),
                     ]
                 ),
-                FieldPanel("schedule", widget=RecurrenceWidget, heading=_("schedule rule")),
+                FieldPanel("schedule", widget=RecurrenceWidget),
             ],
             heading=_("Schedule"),
         )

@@ -134,7 +134,10 @@ class WorkingGroupPage(ScheduleMixin, Page):
     ]
 
     parent_page_types = ["strukturwandel_groups.WorkingGroupIndexPage"]
-    subpage_types = ["strukturwandel_events.MeetingPage"]
+    subpage_types = [
+        "strukturwandel_events.MeetingPage",
+        "strukturwandel_events.RecurringMeetingPage",
+    ]
 
     class Meta:
         verbose_name = _("working group")
