@@ -10,3 +10,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 globals().update(mailer("django.core.mail.backends.locmem.EmailBackend"))
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The browser tests' live server answers in its own threads. An in-memory database shared
+    # between threads fails at once on a lock ("database table is locked"); a file waits.
+    TEST_DATABASE = BASE_DIR / "test-artifacts" / "test-db.sqlite3"  # noqa: F405
+    TEST_DATABASE.parent.mkdir(exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(TEST_DATABASE)}  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30  # noqa: F405
