@@ -5,7 +5,8 @@ from wagtail.search.utils import parse_query_string
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
+    # NUL characters are stripped: SQLite's full-text search and PostgreSQL reject them.
+    query = request.GET.get("q", "").replace("\x00", "").strip()
     # Parsed, not passed raw: a lone quote or other stray syntax must not reach the backend.
     _filters, parsed = parse_query_string(query)
     results = (

@@ -146,16 +146,18 @@ class DocumentationIndexPage(Page):
             {day.year for day in entries.values_list("sort_date", flat=True) if day}, reverse=True
         )
 
-        topic_slug = request.GET.get("thema", "")
-        year = request.GET.get("jahr", "")
-        kind = request.GET.get("art", "")
-        query = request.GET.get("q", "").strip()
+        # NUL characters are stripped: SQLite's full-text search and PostgreSQL reject them.
+        topic_slug, year, kind, query = (
+            request.GET.get(name, "").replace("\x00", "").strip()
+            for name in ("thema", "jahr", "art", "q")
+        )
         if topic_slug:
             entries = entries.filter(
                 Q(documentationpage__topic_fields__slug=topic_slug)
                 | Q(reportpage__topic_fields__slug=topic_slug)
             ).distinct()
-        if year.isdigit():
+        # Four ASCII digits only: "²".isdigit() is true and a huge number overflows the database.
+        if len(year) == 4 and year.isascii() and year.isdigit():
             entries = entries.filter(sort_date__year=int(year))
         if kind == self.KIND_DOCUMENTATION:
             entries = entries.type(DocumentationPage)

@@ -3,7 +3,9 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("query", ['"', "'", '"Netzwerk', "Netzwerk'", "a:b", '""', "' '"])
+@pytest.mark.parametrize(
+    "query", ['"', "'", '"Netzwerk', "Netzwerk'", "a:b", '""', "' '", "\x00", "a\x00b"]
+)
 def test_search_survives_stray_query_syntax(client, demo, query):
     response = client.get("/suche/", {"q": query})
     assert response.status_code == 200

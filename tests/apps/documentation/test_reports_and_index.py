@@ -170,6 +170,16 @@ def test_index_lists_newest_first_with_filters_and_search(
     assert titles(q="Infoplattform") == [documentation.title]
     assert titles(q="Landesverband") == [other.title]
     assert client.get(index.url, {"q": '"'}).status_code == 200
+    # Odd input never gives a server error.
+    for params in (
+        {"jahr": "²"},
+        {"jahr": "99999999999999999999"},
+        {"jahr": "x"},
+        {"q": "a\x00b"},
+        {"thema": "\x00"},
+        {"page": "abc"},
+    ):
+        assert client.get(index.url, params).status_code == 200, params
     html = client.get(index.url, {"q": "<script>"}).content.decode()
     assert "<script>" not in html
 
