@@ -122,9 +122,14 @@ class DocumentationIndexPage(Page):
     KIND_REPORT = "bericht"
 
     def entries(self):
-        """Child pages with the date they are sorted by (the meeting's, or the report's)."""
+        """Public child pages with the date they are sorted by (the meeting's, or the report's).
+
+        Pages in a private (view-restricted) section are left out: their titles and summaries
+        must not show on the public index.
+        """
         return (
             Page.objects.live()
+            .public()
             .child_of(self)
             .type(DocumentationPage, ReportPage)
             .annotate(

@@ -2,6 +2,7 @@ import re
 
 from django import template
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 
 from strukturwandel.documentation.models import DocumentationPage, ReportPage
@@ -30,10 +31,12 @@ def richtext_inline(value):
     "strukturwandel_documentation/includes/working_group_updates.html", takes_context=True
 )
 def working_group_updates(context, group):
-    """The updates on ``group`` from live alliance reports, newest first, in one query."""
+    """The updates on ``group`` from live, public alliance reports, newest first (two queries)."""
     request = context.get("request")
     updates = []
-    reports = ReportPage.objects.live().filter(updated_groups=group).order_by("-date", "-pk")
+    reports = (
+        ReportPage.objects.live().public().filter(updated_groups=group).order_by("-date", "-pk")
+    )
     for report in reports:
         for item in report.body.raw_data:
             value = item["value"]
@@ -63,17 +66,22 @@ def meeting_documentation(meeting):
 
 @register.simple_tag
 def topic_reports(topic, limit=10):
-    """Live documentation and reports of a topic field, newest first (four queries)."""
+    """Live, public documentation and reports of a topic field, newest first (five queries)."""
     if topic is None:
         return []
+    # Pages in private (view-restricted) sections are left out; one query for both lists.
+    private = Page.objects.private_q()
     documentation = (
         DocumentationPage.objects.live()
+        .exclude(private)
         .filter(topic_fields=topic)
         .defer_streamfields()
         .select_related("meeting")
         .order_by("-meeting__start")[:limit]
     )
-    reports = ReportPage.objects.live().filter(topic_fields=topic).defer_streamfields()
+    reports = (
+        ReportPage.objects.live().exclude(private).filter(topic_fields=topic).defer_streamfields()
+    )
     entries = [*documentation, *reports.order_by("-date")[:limit]]
     entries.sort(key=lambda page: (page.date is not None, page.date), reverse=True)
     return entries[:limit]

@@ -99,7 +99,7 @@ def test_group_page_shows_updates_from_live_reports(report, group, index):
     assert "Updates aus den Bündnistreffen" not in render()
 
 
-def test_group_updates_take_one_query_however_many_reports(index, group):
+def test_group_updates_take_two_queries_however_many_reports(index, group):
     template = Template("{% load strukturwandel_documentation %}{% working_group_updates group %}")
     request = RequestFactory().get("/")
     counts = []
@@ -119,7 +119,8 @@ def test_group_updates_take_one_query_however_many_reports(index, group):
                 html = template.render(Context({"group": group, "request": request}))
             counts.append(len(queries))
     assert html.index("Stand 6") < html.index("Stand 1")
-    assert counts == [1, 1]
+    # The reports, and the view restrictions that keep private reports out.
+    assert counts == [2, 2]
 
 
 def test_report_with_deleted_group_renders(client, report, group):
@@ -215,7 +216,31 @@ def test_index_paginates_in_a_fixed_number_of_queries(client, index, series, top
             response = client.get(index.url, {"page": 2})
         assert response.status_code == 200
         counts.append(len(queries))
-    assert counts[0] == counts[1] == 12, [query["sql"][:100] for query in queries.captured_queries]
+    # 12, and one for the view restrictions that keep private pages off the index.
+    assert counts[0] == counts[1] == 13, [query["sql"][:100] for query in queries.captured_queries]
     html = response.content.decode()
     assert "Seite 2 von 8" in html
     assert 'rel="next"' in html and 'rel="prev"' in html
+
+
+def test_private_reports_stay_off_public_listings(client, index, report, group, topic):
+    from wagtail.models import PageViewRestriction
+
+    report.topic_fields.set([topic])
+    report.save_revision().publish()
+
+    def listings():
+        request = RequestFactory().get("/")
+        return (
+            client.get(index.url).content.decode()
+            + client.get(index.url, {"q": "Koordinierungskreis"}).content.decode()
+            + Template(
+                "{% load strukturwandel_documentation %}{% working_group_updates group %}"
+                "{% topic_reports topic as entries %}{% for e in entries %}{{ e.title }}"
+                "{% endfor %}"
+            ).render(Context({"group": group, "topic": topic, "request": request}))
+        )
+
+    assert listings().count(report.title) >= 3
+    PageViewRestriction.objects.create(page=report, restriction_type="password", password="x")
+    assert report.title not in listings()
