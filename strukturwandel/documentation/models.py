@@ -76,12 +76,14 @@ class BaseReportPage(Page):
         return None
 
     def next_meetings(self, series=None):
-        """Planned meetings after this page's date, read live; one query per series."""
+        """Public planned meetings after this page's date, read live; two queries per series."""
         cache = self.__dict__.setdefault("_next_meetings", {})
         key = series.pk if series else None
         if key not in cache:
             meetings = (
-                MeetingPage.objects.live().child_of(series) if series else self.default_meetings()
+                MeetingPage.objects.live().public().child_of(series)
+                if series
+                else self.default_meetings()
             )
             cache[key] = (
                 []
@@ -268,7 +270,7 @@ class DocumentationPage(BaseReportPage):
     def default_meetings(self):
         if self.meeting is None:
             return None
-        return MeetingPage.objects.live().sibling_of(self.meeting, inclusive=False)
+        return MeetingPage.objects.live().public().sibling_of(self.meeting, inclusive=False)
 
 
 class ReportPage(BaseReportPage):

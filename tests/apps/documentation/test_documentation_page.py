@@ -84,6 +84,19 @@ def test_next_dates_are_read_live(client, documentation, series, later_meetings)
     assert earlier.url not in section
     urls = re.findall(r'href="([^"]+)"', section)
     assert urls == [added.url, later_meetings[1].url, later_meetings[2].url]
+    # The events app's format, the same as on the meeting cards.
+    assert "Mo, 14.02.2022, 17:00–18:30 Uhr" in section
+
+
+def test_next_dates_leave_out_private_meetings(client, documentation, series, later_meetings):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=later_meetings[1], restriction_type="password", password="x"
+    )
+    section = render(client, documentation).split("sw-next-dates__list")[1].split("</ul>")[0]
+    assert later_meetings[1].url not in section
+    assert later_meetings[2].url in section
 
 
 def test_next_dates_without_later_meetings_says_so(client, documentation):
@@ -209,5 +222,6 @@ def test_query_count_does_not_grow_with_blocks(client, index, meeting, person, l
         counts.append(len(queries))
     assert counts[0] == counts[1]
     # Site, routing (3), page, view restrictions, speakers with organisations, meeting,
-    # topic fields, next meetings; nothing per block.
-    assert counts[1] == 11, [query["sql"] for query in queries.captured_queries]
+    # topic fields, next meetings and the view restrictions that keep private ones out;
+    # nothing per block.
+    assert counts[1] == 12, [query["sql"] for query in queries.captured_queries]
