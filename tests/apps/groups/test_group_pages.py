@@ -174,7 +174,7 @@ def test_merged_group_points_to_its_successor_instead_of_joining(client, groups_
     )
     html = client.get(old.url).content.decode()
     assert 'Aufgegangen in <a href="/arbeitsgruppen/koordinierungskreis/">' in html
-    assert "Die Arbeit dieser Gruppe geht in Koordinierungskreis weiter." in html
+    assert "Die Arbeit dieser Gruppe wird in „Koordinierungskreis“ fortgesetzt." in html
     assert "alt@example.org" not in html
 
 
