@@ -178,6 +178,20 @@ def test_merged_group_points_to_its_successor_instead_of_joining(client, groups_
     assert "alt@example.org" not in html
 
 
+def test_merged_group_names_an_unpublished_successor_without_a_dead_link(client, groups_page):
+    circle = f.group(groups_page, "Koordinierungskreis", slug="koordinierungskreis")
+    old = f.group(
+        groups_page, "Struktur und Förderung", status=GroupStatus.MERGED, merged_into=circle
+    )
+    circle.unpublish()
+
+    html = client.get(old.url).content.decode()
+
+    assert "Aufgegangen in Koordinierungskreis" in html
+    assert "/arbeitsgruppen/koordinierungskreis/" not in html
+    assert "Bei „Koordinierungskreis“ mitmachen" not in html
+
+
 def test_closed_group_takes_no_new_members(client, groups_page):
     group = f.group(groups_page, "Alte AG", status=GroupStatus.CLOSED, join_email="x@example.org")
     html = client.get(group.url).content.decode()
