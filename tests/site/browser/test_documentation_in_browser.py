@@ -14,6 +14,11 @@ pytestmark = [
 ]
 
 
+# Wagtail's own accessibility checker (axe, in the preview panel) starts a second run when the
+# preview refreshes during the first, and axe logs that as an error. Wagtail's, not ours.
+WAGTAIL_AXE_RACE = "Axe is already running"
+
+
 @pytest.fixture
 def demo_site():
     call_command("load_demo", stdout=io.StringIO())
@@ -105,7 +110,7 @@ def test_editor_composes_previews_and_publishes_a_documentation(
     assert page.locator(".sw-key-term").inner_text() == "Schulen:"
     assert "Gespräch mit dem Landesschülerrat" in page.locator(".sw-follow-up").inner_text()
     screenshot("documentation-published")
-    assert page.console_errors == []
+    assert [error for error in page.console_errors if WAGTAIL_AXE_RACE not in error] == []
 
 
 def test_documentation_reads_well_on_screen_and_prints_on_a4(
