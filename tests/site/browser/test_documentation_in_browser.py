@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from strukturwandel.documentation.models import DocumentationIndexPage, DocumentationPage
 
@@ -71,8 +72,16 @@ def test_editor_composes_previews_and_publishes_a_documentation(
     # A discussion with one point, its key term and a follow-up.
     add_block(page, "Diskussion")
     discussion = page.locator("[data-contentpath='points']").first
-    discussion.locator("button.c-sf-add-button").first.click()
-    page.fill("[name='body-1-value-points-0-value-key_term']", "Schulen")
+    add_point = discussion.locator("button.c-sf-add-button").first
+    key_term = page.locator("[name='body-1-value-points-0-value-key_term']")
+    add_point.click()
+    try:
+        key_term.wait_for(timeout=10_000)
+    except PlaywrightTimeoutError:
+        # On a loaded machine the first click can come before the new block's list listens.
+        if discussion.locator("[data-contentpath='key_term']").count() == 0:
+            add_point.click()
+    key_term.fill("Schulen")
     type_rich_text(
         page,
         page.locator("[data-contentpath='points'] [data-contentpath='text']").first,
