@@ -1,10 +1,12 @@
 """Playwright against Debian's Chromium; never a downloaded browser."""
 
+import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; the test database is still
 # used synchronously by the test itself.
@@ -68,7 +70,43 @@ def screenshot(page):
 
 
 @pytest.fixture
-def admin_login(page, live_server, django_user_model):
+def demo_site():
+    """The demo site as ``load_demo`` builds it."""
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def quiet_admin(settings):
+    """The admin without the background requests that race a test's own clicks.
+
+    No update check and no Gravatar (the tests never need the network). Wagtail 8 autosaves a
+    draft 0.5 s after each change: a test types and publishes faster than an editor, so the
+    autosave of the new page can still be running when "Publish" posts the same page (Wagtail
+    answers 400). The editing-session ping is slowed down for the same reason.
+    """
+    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
+    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 600_000
+
+
+@pytest.fixture
+def submit(page):
+    """Click a button that submits a form and wait until the answer has loaded.
+
+    Waiting for the navigation itself, not for "network idle": the admin keeps talking to the
+    server in the background, so the network may never be idle long enough.
+    """
+
+    def click_and_wait(locator):
+        with page.expect_navigation():
+            locator.click()
+
+    return click_and_wait
+
+
+@pytest.fixture
+def admin_login(page, live_server, django_user_model, quiet_admin):
     """Log in to the Wagtail admin through its own login form."""
 
     def login():

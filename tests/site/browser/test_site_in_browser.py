@@ -1,17 +1,9 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def demo_site():
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def test_home_page_in_a_browser(demo_site, live_server, page, screenshot):
@@ -45,11 +37,12 @@ def test_home_page_on_a_phone(demo_site, live_server, page, screenshot):
     screenshot("home-phone")
 
 
-def test_editor_changes_the_footer_in_the_settings(demo_site, live_server, page, admin_login):
+def test_editor_changes_the_footer_in_the_settings(
+    demo_site, live_server, page, admin_login, submit
+):
     admin_login()
     page.goto(f"{live_server.url}/admin/settings/strukturwandel_core/sitesettings/")
     page.fill("#id_contact_email", "kontakt@example.org")
-    page.get_by_role("button", name="Speichern").click()
-    page.wait_for_load_state("networkidle")
+    submit(page.get_by_role("button", name="Speichern"))
     page.goto(f"{live_server.url}/")
     assert "kontakt@example.org" in page.locator("footer").inner_text()

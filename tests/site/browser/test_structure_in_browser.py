@@ -1,9 +1,6 @@
 """Topic fields and working groups as a visitor and an editor meet them."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from strukturwandel.groups.models import GroupStatus, WorkingGroupPage
 
@@ -11,11 +8,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def demo_site():
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def _heading_levels(page):
@@ -61,6 +53,7 @@ def test_visitor_follows_a_merged_group_to_its_successor(demo_site, live_server,
     _assert_headings_in_order(page)
     screenshot("group-index")
     page.get_by_role("link", name="AG 3: Interne Struktur und Vernetzung").click()
+    page.wait_for_url(f"{live_server.url}/arbeitsgruppen/ag-3-interne-struktur-und-vernetzung/")
     status = page.locator(".sw-group-status").first
     assert status.inner_text().startswith("Aufgegangen in Koordinierungskreis")
     status.get_by_role("link", name="Koordinierungskreis").click()
