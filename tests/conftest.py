@@ -1,7 +1,16 @@
 """Fixtures shared by the package tests (bare host) and the demo-site tests."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Wagtail caches the sites' root paths; a test's sites are rolled back, the cache is not."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

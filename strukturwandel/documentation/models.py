@@ -351,14 +351,21 @@ class ReportPage(BaseReportPage):
         return result
 
 
-def live_documentation_prefetch(to_attr="live_documentation"):
-    """For meeting listings: each meeting's live documentation in one query for all.
+def live_documentation_prefetch(to_attr="live_documentation", *, private=None):
+    """For meeting listings: each meeting's live, public documentation in one query for all.
 
     ``MeetingPage.objects....prefetch_related(live_documentation_prefetch())`` then
-    ``meeting.live_documentation`` is a list of zero or one page.
+    ``meeting.live_documentation`` is a list of zero or one page. ``private`` is
+    ``Page.objects.private_q()`` when the listing has it already (saves its query).
     """
     return Prefetch(
         "documentation_pages",
-        queryset=DocumentationPage.objects.live().defer_streamfields().order_by("pk"),
+        queryset=public_documentation(private),
         to_attr=to_attr,
     )
+
+
+def public_documentation(private=None):
+    """Live documentation outside private sections, streamfields deferred, oldest first."""
+    pages = DocumentationPage.objects.live().defer_streamfields().order_by("pk")
+    return pages.exclude(private) if private is not None else pages.public()

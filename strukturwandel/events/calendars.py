@@ -9,15 +9,14 @@ import datetime
 
 import icalendar
 import recurrence
-from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from strukturwandel.conf import app_settings
 
-from . import schedule
-from .models import MeetingFormat, MeetingPage, MeetingStatus
+from . import listings, schedule
+from .models import MeetingFormat, MeetingStatus
 
 PRODID = "-//Landesverband Nachhaltiges Sachsen e.V.//wagtail-strukturwandel//DE"
 UID_DOMAIN = "wagtail-strukturwandel"
@@ -159,28 +158,11 @@ def schedule_event(page, meeting_days, request, *, now=None):
     return event
 
 
-def live_meeting_days(pages):
-    """{page pk: set of local dates of its live child meetings}, in one query."""
-    pages = list(pages)
-    if not pages:
-        return {}
-    query = Q()
-    for page in pages:
-        query |= Q(path__startswith=page.path, depth=page.depth + 1)
-    by_parent_path = {page.path: page.pk for page in pages}
-    days = {page.pk: set() for page in pages}
-    for path, start in MeetingPage.objects.live().filter(query).values_list("path", "start"):
-        parent_pk = by_parent_path.get(path[: -MeetingPage.steplen])
-        if parent_pk is not None:
-            days[parent_pk].add(schedule.local_date(start))
-    return days
-
-
 def build(name, meetings, schedule_pages, request, *, now=None):
     """A Calendar with the ``meetings`` and the rules of ``schedule_pages``."""
     calendar = new_calendar(name)
     schedule_pages = list(schedule_pages)
-    days = live_meeting_days(schedule_pages)
+    days = listings.live_meeting_days(schedule_pages)
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, request))
     for page in schedule_pages:

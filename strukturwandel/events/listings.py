@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.paginator import Paginator
+from django.db.models import Q, Subquery
 from django.utils import timezone
+from wagtail.models import Page
 
 from strukturwandel.conf import app_settings
 
 from . import schedule
-from .models import MeetingPage
+from .models import MeetingPage, MeetingStatus
 
 
 @dataclass(frozen=True)
@@ -46,19 +48,23 @@ class PlannedDate:
     is_planned_date: bool = True
 
 
-def meeting_queryset():
-    """Live meetings with what a meeting card shows: topic fields and the documentation link
-    (one query each per listing).
+def meeting_queryset(*, with_documentation=True):
+    """Live, public meetings with what a meeting card shows: topic fields and the
+    documentation link (one query each per listing).
 
-    StreamFields (the planned impulses) are deferred: cards do not show them.
+    StreamFields (the planned impulses) are deferred: cards do not show them. Calendar feeds
+    pass ``with_documentation=False``: they do not link the documentation.
     """
-    meetings = MeetingPage.objects.live().public().defer_streamfields()
-    if apps.is_installed("strukturwandel.documentation"):
+    # One query for the private sections, shared by the meetings and their documentation.
+    private = Page.objects.private_q()
+    meetings = MeetingPage.objects.live().exclude(private).defer_streamfields()
+    meetings = meetings.prefetch_related("topic_fields")
+    if with_documentation and apps.is_installed("strukturwandel.documentation"):
         from strukturwandel.documentation.models import live_documentation_prefetch
 
         # The card's "Documentation" action (meeting.live_documentation).
-        return meetings.prefetch_related("topic_fields", live_documentation_prefetch())
-    return meetings.prefetch_related("topic_fields")
+        meetings = meetings.prefetch_related(live_documentation_prefetch(private=private))
+    return meetings
 
 
 def child_meetings(parent):
@@ -88,20 +94,42 @@ def past_meetings(meetings=None, *, now=None):
     return meetings.filter(end__lte=now or timezone.now()).order_by("-start", "-pk")
 
 
-def planned_dates(schedule_page, meetings=(), *, now=None, until=None):
-    """Dates ``schedule_page``'s rule plans from ``now`` on that no meeting in ``meetings`` has.
+def live_meeting_days(pages):
+    """{page pk: the local dates of its live child meetings}, in one query for all ``pages``.
+
+    A live meeting below a page with a rule takes the rule's date on its day, whatever its
+    status or view restriction: the HTML listings and the calendar feeds read it from here.
+    """
+    pages = list(pages)
+    if not pages:
+        return {}
+    children = Q()
+    for page in pages:
+        children |= Q(path__startswith=page.path, depth=page.depth + 1)
+    by_parent_path = {page.path: page.pk for page in pages}
+    days = {page.pk: set() for page in pages}
+    for path, start in MeetingPage.objects.live().filter(children).values_list("path", "start"):
+        parent_pk = by_parent_path.get(path[: -MeetingPage.steplen])
+        if parent_pk is not None:
+            days[parent_pk].add(schedule.local_date(start))
+    return days
+
+
+def planned_dates(schedule_page, *, now=None, until=None, taken_days=None):
+    """Dates ``schedule_page``'s rule plans from ``now`` on that no live meeting below it has.
 
     ``schedule_page`` is anything with ScheduleMixin; ``until`` defaults to the listing window
-    (SCHEDULE_WINDOW_DAYS). A meeting on the same local day takes the planned date's place,
-    whatever its status.
+    (SCHEDULE_WINDOW_DAYS). ``taken_days`` are the local dates that have a meeting page (one
+    query by ``live_meeting_days`` when not given).
     """
     now = now or timezone.now()
     until = until or now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS)
-    taken = {schedule.local_date(meeting.start) for meeting in meetings}
+    if taken_days is None:
+        taken_days = live_meeting_days([schedule_page])[schedule_page.pk]
     return [
         PlannedDate(occurrence.start, occurrence.end, schedule_page, occurrence.all_day)
         for occurrence in schedule_page.schedule_occurrences(now, until)
-        if schedule.local_date(occurrence.start) not in taken and occurrence.end > now
+        if schedule.local_date(occurrence.start) not in taken_days and occurrence.end > now
     ]
 
 
@@ -117,8 +145,25 @@ def upcoming_entries(meetings=None, *, schedule_page=None, now=None, planned_lim
         planned_limit = app_settings.PLANNED_DATES_LISTED
     entries = list(upcoming_meetings(meetings, now=now))
     if schedule_page is not None:
-        entries += planned_dates(schedule_page, entries, now=now)[:planned_limit]
+        entries += planned_dates(schedule_page, now=now)[:planned_limit]
     return sorted(entries, key=lambda entry: entry.start)
+
+
+def next_meeting_id(private, *, now=None, **related):
+    """For ``annotate()``: the pk of the next live, public meeting that takes place (cancelled
+    ones do not count), among those matching ``related`` (filters with ``OuterRef``).
+
+    ``private`` is ``Page.objects.private_q()``, shared with the rest of the listing.
+    """
+    meetings = MeetingPage.objects.live().exclude(private)
+    upcoming = upcoming_meetings(meetings, now=now).exclude(status=MeetingStatus.CANCELLED)
+    return Subquery(upcoming.filter(**related).values("pk")[:1])
+
+
+def meetings_by_id(ids):
+    """{pk: meeting} for the given meeting ids (None skipped), in one query or none."""
+    ids = {pk for pk in ids if pk}
+    return MeetingPage.objects.defer_streamfields().in_bulk(ids) if ids else {}
 
 
 def paginate(request, meetings, per_page=None):

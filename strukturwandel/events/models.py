@@ -263,9 +263,8 @@ class EventSeriesPage(RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, P
     def calendar(self, request):
         from . import calendars, listings
 
-        calendar = calendars.build(
-            self.title, listings.child_meetings(self).order_by("start"), [self], request
-        )
+        meetings = listings.meeting_queryset(with_documentation=False).child_of(self)
+        calendar = calendars.build(self.title, meetings.order_by("start"), [self], request)
         return calendars.response(calendar, f"{self.slug}.ics")
 
 
@@ -475,7 +474,9 @@ class RecurringMeetingPage(RoutablePageMixin, CalendarSequenceMixin, ScheduleMix
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming"] = listings.planned_dates(self)[: app_settings.PLANNED_DATES_LISTED]
+        # No meeting pages below a recurring meeting: no day is taken.
+        planned = listings.planned_dates(self, taken_days=set())
+        context["upcoming"] = planned[: app_settings.PLANNED_DATES_LISTED]
         return context
 
     @property

@@ -20,37 +20,49 @@ def schedule_page_models():
     ]
 
 
+def _in_site(queryset, site):
+    """Pages of ``queryset`` in ``site``'s tree: a feed lists only the site it is served on."""
+    return queryset.descendant_of(site.root_page, inclusive=True) if site else queryset
+
+
+def _tagged(model):
+    return any(field.name == "topic_fields" for field in model._meta.get_fields())
+
+
 def site_calendar(request):
     """All meetings and schedule rules of the site."""
     site = Site.find_for_request(request)
+    private = Page.objects.private_q()
     schedule_pages = [
         page
         for model in schedule_page_models()
-        for page in model.objects.live().public().defer_streamfields()
+        for page in _in_site(model.objects.live().exclude(private).defer_streamfields(), site)
     ]
+    meetings = _in_site(listings.meeting_queryset(with_documentation=False), site)
     name = site.site_name if site and site.site_name else pgettext("calendar name", "All dates")
-    calendar = calendars.build(
-        name, listings.meeting_queryset().order_by("start"), schedule_pages, request
-    )
+    calendar = calendars.build(name, meetings.order_by("start"), schedule_pages, request)
     return calendars.response(calendar, "termine.ics")
 
 
 def topic_calendar(request, slug):
-    """Meetings tagged with one topic field, and rules of pages tagged with it."""
+    """Meetings of the site tagged with one topic field, and rules of pages tagged with it."""
     topic_field = get_object_or_404(TopicField, slug=slug)
+    site = Site.find_for_request(request)
+    private = Page.objects.private_q()
     schedule_pages = [
         page
         for model in schedule_page_models()
-        if any(field.name == "topic_fields" for field in model._meta.get_fields())
-        for page in model.objects.live()
-        .public()
-        .defer_streamfields()
-        .filter(topic_fields=topic_field)
+        if _tagged(model)
+        for page in _in_site(
+            model.objects.live()
+            .exclude(private)
+            .defer_streamfields()
+            .filter(topic_fields=topic_field),
+            site,
+        )
     ]
+    meetings = listings.meeting_queryset(with_documentation=False).filter(topic_fields=topic_field)
     calendar = calendars.build(
-        topic_field.name,
-        listings.topic_meetings(topic_field).order_by("start"),
-        schedule_pages,
-        request,
+        topic_field.name, _in_site(meetings, site).order_by("start"), schedule_pages, request
     )
     return calendars.response(calendar, f"{topic_field.slug}.ics")

@@ -4,12 +4,12 @@ Meetings and planned dates come from ``strukturwandel.events.listings``, like on
 pages: a group's meetings are the meeting pages below it, its planned dates come from its rule.
 """
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from strukturwandel.events import listings as meeting_listings
-from strukturwandel.events.models import MeetingPage, MeetingStatus
 
 from .models import GroupStatus, WorkingGroupPage
 
@@ -23,35 +23,36 @@ def group_index(index_page, now=None):
     earlier date without a meeting page, that PlannedDate; None when nothing is planned.
     """
     now = now or timezone.now()
-    next_meeting = (
-        meeting_listings.upcoming_meetings(MeetingPage.objects.live().public(), now=now)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
-        .values("pk")[:1]
+    private = Page.objects.private_q()
+    next_meeting = meeting_listings.next_meeting_id(
+        private, now=now, path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
     )
     groups = list(
         WorkingGroupPage.objects.child_of(index_page)
         .live()
-        .public()
+        .exclude(private)
         .defer_streamfields()
         .select_related("merged_into")
         .prefetch_related("topic_fields")
-        .annotate(next_meeting_id=Subquery(next_meeting))
+        .annotate(next_meeting_id=next_meeting)
     )
-    meeting_ids = {group.next_meeting_id for group in groups if group.next_meeting_id}
-    meetings = MeetingPage.objects.defer_streamfields().in_bulk(meeting_ids) if meeting_ids else {}
+    meetings = meeting_listings.meetings_by_id(group.next_meeting_id for group in groups)
+    active = [group for group in groups if _is_active(group)]
+    taken_days = meeting_listings.live_meeting_days(active)
     for group in groups:
-        group.next_date = _next_date(group, meetings.get(group.next_meeting_id), now)
+        entries = [meeting] if (meeting := meetings.get(group.next_meeting_id)) else []
+        if _is_active(group):
+            planned = meeting_listings.planned_dates(
+                group, now=now, taken_days=taken_days[group.pk]
+            )
+            entries += planned[:1]
+        group.next_date = min(entries, key=lambda entry: entry.start, default=None)
     return groups
 
 
-def _next_date(group, meeting, now):
-    if group.status in (GroupStatus.MERGED, GroupStatus.CLOSED):
-        return meeting
-    taken = [meeting] if meeting else []
-    planned = meeting_listings.planned_dates(group, taken, now=now)
-    entries = sorted([*taken, *planned[:1]], key=lambda entry: entry.start)
-    return entries[0] if entries else None
+def _is_active(group):
+    """Merged or closed groups plan nothing any more: only their meeting pages count."""
+    return group.status not in (GroupStatus.MERGED, GroupStatus.CLOSED)
 
 
 def contacts(group):
@@ -67,9 +68,8 @@ def upcoming_entries(group, now=None):
     A group that was merged or closed plans nothing any more: only its meeting pages count.
     """
     meetings = meeting_listings.child_meetings(group)
-    active = group.status not in (GroupStatus.MERGED, GroupStatus.CLOSED)
     return meeting_listings.upcoming_entries(
-        meetings, schedule_page=group if active else None, now=now
+        meetings, schedule_page=group if _is_active(group) else None, now=now
     )
 
 
@@ -78,7 +78,7 @@ def join_options(group):
 
     Groups that were merged or closed take no new members.
     """
-    if group.status in (GroupStatus.MERGED, GroupStatus.CLOSED):
+    if not _is_active(group):
         return {"join_page": None, "join_email": ""}
     join_page = group.join_page if group.join_page_id and group.join_page.live else None
     join_email = group.join_email

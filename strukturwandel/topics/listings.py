@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from strukturwandel.events import listings as meeting_listings
-from strukturwandel.events.models import MeetingPage, MeetingStatus
+from strukturwandel.events.models import MeetingStatus
 
 from .models import TopicField
 
@@ -81,12 +81,6 @@ def with_meeting_count(queryset, private=None):
     return queryset.annotate(meeting_count=live_count("meetings", private, cancelled))
 
 
-def next_meetings(meetings, now=None):
-    """Upcoming meetings that take place: cancelled ones do not count as "next"."""
-    upcoming = meeting_listings.upcoming_meetings(meetings, now=now)
-    return upcoming.exclude(status=MeetingStatus.CANCELLED)
-
-
 def topic_index(now=None):
     """Every topic field with ``meeting_count``, ``report_count`` and ``next_meeting``.
 
@@ -95,18 +89,13 @@ def topic_index(now=None):
     """
     now = now or timezone.now()
     private = private_pages()
-    next_meeting = (
-        next_meetings(MeetingPage.objects.live().exclude(private), now)
-        .filter(topic_fields=OuterRef("pk"))
-        .values("pk")[:1]
-    )
+    next_meeting = meeting_listings.next_meeting_id(private, now=now, topic_fields=OuterRef("pk"))
     topics = list(
         with_report_count(with_meeting_count(TopicField.objects.all(), private), private)
-        .annotate(next_meeting_id=Subquery(next_meeting))
+        .annotate(next_meeting_id=next_meeting)
         .prefetch_related(_image_prefetch())
     )
-    meeting_ids = {topic.next_meeting_id for topic in topics if topic.next_meeting_id}
-    meetings = MeetingPage.objects.defer_streamfields().in_bulk(meeting_ids) if meeting_ids else {}
+    meetings = meeting_listings.meetings_by_id(topic.next_meeting_id for topic in topics)
     for topic in topics:
         topic.next_meeting = meetings.get(topic.next_meeting_id)
     return topics

@@ -5,7 +5,11 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 
-from strukturwandel.documentation.models import DocumentationPage, ReportPage
+from strukturwandel.documentation.models import (
+    DocumentationPage,
+    ReportPage,
+    public_documentation,
+)
 
 register = template.Library()
 
@@ -51,17 +55,17 @@ def working_group_updates(context, group):
 
 @register.simple_tag
 def meeting_documentation(meeting):
-    """The live documentation of a meeting, or None.
+    """The live, public documentation of a meeting, or None.
 
     Uses ``meeting.live_documentation`` when a listing prefetched it
-    (``live_documentation_prefetch()``), else one query.
+    (``live_documentation_prefetch()``), else two queries.
     """
     if meeting is None:
         return None
     prefetched = getattr(meeting, "live_documentation", None)
     if prefetched is not None:
         return prefetched[0] if prefetched else None
-    return meeting.documentation_pages.live().defer_streamfields().order_by("pk").first()
+    return public_documentation().filter(meeting=meeting).first()
 
 
 @register.simple_tag

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from strukturwandel.documentation.models import DocumentationPage
 from strukturwandel.topics.models import TopicFieldIndexPage
@@ -35,6 +36,19 @@ def test_meeting_page_links_its_documentation(client, documentation, meeting):
         html,
     )
     documentation.unpublish()
+    assert "sw-meeting__documentation" not in client.get(meeting.url).content.decode()
+
+
+def test_documentation_in_a_private_section_is_not_linked_publicly(
+    client, documentation, meeting, series
+):
+    PageViewRestriction.objects.create(
+        page=documentation.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    for url in [meeting.url, series.url, f"{series.url}?page=1"]:
+        html = client.get(url).content.decode()
+        assert documentation.url not in html, url
+        assert "sw-meeting-action--documentation" not in html, url
     assert "sw-meeting__documentation" not in client.get(meeting.url).content.decode()
 
 

@@ -7,6 +7,7 @@ import pytest
 import recurring_ical_events
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction, Site
 
 from strukturwandel.events import listings
 from strukturwandel.events.models import MeetingPage, MeetingStatus
@@ -149,6 +150,50 @@ def test_site_and_topic_feeds(client, series, make_meeting):
     assert event["CATEGORIES"].cats == ["Klimaschutz & Energiewende"]
     assert events(fetch(client, f"/kalender/themen/{other.slug}.ics")) == []
     assert client.get("/kalender/themen/gibt-es-nicht.ics").status_code == 404
+
+
+def test_site_and_topic_feeds_list_only_the_site_they_are_served_on(
+    client, series, make_meeting, root_page
+):
+    energy = TopicField.objects.create(name="Klimaschutz & Energiewende", slug="klimaschutz")
+    ours = make_meeting(future(12), topic="Energiewende vor Ort")
+    other_home = Page.get_first_root_node().add_child(
+        instance=Page(title="Andere Website", slug="andere-website")
+    )
+    Site.objects.create(hostname="andere.example.org", root_page=other_home)
+    theirs = make_meeting(future(14), parent=other_home, slug="fremd", topic="Fremdes Treffen")
+    for meeting in [ours, theirs]:
+        meeting.topic_fields.set([energy])
+        meeting.save_revision().publish()
+
+    for url in ["/kalender/termine.ics", "/kalender/themen/klimaschutz.ics"]:
+        ours_only = [str(event["SUMMARY"]) for event in events(fetch(client, url))]
+        assert theirs.title not in ours_only and ours.title in ours_only, url
+        theirs_only = [
+            str(event["SUMMARY"])
+            for event in events(
+                icalendar.Calendar.from_ical(
+                    client.get(url, headers={"host": "andere.example.org"}).content
+                )
+            )
+        ]
+        assert theirs_only == [theirs.title], url
+
+
+def test_a_private_meeting_takes_its_planned_date_on_the_page_as_in_the_feed(
+    client, series, make_meeting
+):
+    now = berlin(2022, 1, 1, 12, 0)
+    private = make_meeting(datetime.date(2022, 1, 10), topic="Nur für Mitglieder")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    days = [entry.start.date() for entry in listings.planned_dates(series, now=now)]
+    assert datetime.date(2022, 1, 10) not in days
+    assert days[0] == datetime.date(2022, 2, 14)
+    entries = listings.upcoming_entries(
+        listings.child_meetings(series), schedule_page=series, now=now
+    )
+    assert private not in entries
+    assert entries[0].start.date() == datetime.date(2022, 2, 14)
 
 
 def test_pages_announce_their_feeds(client, series, make_meeting):

@@ -51,7 +51,7 @@ def test_planned_dates_fill_gaps_of_the_rule(series, make_meeting):
     # The listing shows the next three planned dates; a bounded window of the open-ended
     # rule (a year ahead) is available in full.
     assert len(planned) == 3
-    window = listings.planned_dates(series, listings.child_meetings(series), now=now)
+    window = listings.planned_dates(series, now=now)
     assert len(window) == 11  # 12 second Mondays in a year, one of them has a meeting
     assert max(entry.start for entry in window) < now + datetime.timedelta(days=366)
 

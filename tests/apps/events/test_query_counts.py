@@ -17,18 +17,21 @@ pytestmark = pytest.mark.django_db
 # Every meeting listing also prefetches the meetings' live documentation (one query per
 # listing, from meeting_queryset), which the feeds pay for too.
 EXPECTED = {
-    # site, page route (2), alias check, view restrictions (2), meetings, topic fields,
-    # the past page: count, meetings, topic fields; the organisation (site settings) for
-    # the JSON-LD organizer.
-    "series page": 14,
-    # site, page route, restrictions, meeting dates of the rule, meetings, topic fields.
-    "series feed": 10,
-    # site; restrictions + pages for each of the three page types with a rule (series,
-    # recurring meeting, working group); meeting dates, restrictions, meetings, topic fields.
-    "site feed": 12,
-    # topic; restrictions + pages for the two of them with topic fields; meeting dates,
-    # restrictions, meetings, topic fields.
-    "topic feed": 9,
+    # site, page route (2), alias check, view restrictions (serving, listings); upcoming
+    # meetings with topic fields and documentation; the days the rule's meetings take; the
+    # past page: count, meetings, topic fields, documentation; the organisation (site
+    # settings) for the JSON-LD organizer.
+    "series page": 15,
+    # site, page route (2), alias check, view restrictions (serving, meetings); the days the
+    # rule's meetings take; meetings, topic fields. Feeds do not link documentation.
+    "series feed": 9,
+    # site, restrictions, pages for each of the three page types with a rule (series,
+    # recurring meeting, working group); the meetings' restrictions, the days the rules'
+    # meetings take, meetings, topic fields.
+    "site feed": 9,
+    # topic, site, restrictions, pages for the two types with a rule and topic fields; the
+    # meetings' restrictions, meetings, topic fields (no rule in this topic: no days taken).
+    "topic feed": 8,
 }
 
 

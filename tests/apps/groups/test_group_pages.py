@@ -5,6 +5,7 @@ import recurrence
 from django.utils import timezone
 
 from strukturwandel.core.models import ContentPage
+from strukturwandel.events.models import MeetingStatus
 from strukturwandel.groups.models import GroupStatus, WorkingGroupPage
 from tests.apps.groups import factories as f
 
@@ -374,3 +375,19 @@ def test_a_group_cannot_continue_in_itself(admin_client, groups_page):
     )
     assert response.status_code == 200
     assert "Eine Gruppe kann nicht in sich selbst weiterarbeiten." in response.content.decode()
+
+
+def test_index_skips_a_planned_date_whose_meeting_was_cancelled(client, groups_page):
+    group = f.group(
+        groups_page,
+        "Koordinierungskreis",
+        schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
+        schedule_starts_on=timezone.localdate() + datetime.timedelta(days=2),
+        schedule_start_time=datetime.time(17, 0),
+        schedule_end_time=datetime.time(18, 30),
+    )
+    f.meeting(group, f.days_from_now(2), title="Fällt aus", status=MeetingStatus.CANCELLED)
+    html = client.get(groups_page.url).content.decode()
+    [card] = html.split('class="sw-group-card"')[1:]
+    assert f'datetime="{f.days_from_now(2).isoformat()}"' not in card
+    assert f'datetime="{f.days_from_now(9).isoformat()}"' in card

@@ -20,8 +20,10 @@ TOPIC_INDEX_QUERIES = 8
 # Topic and group pages: one more for the documentation app's reports, which leave out pages in
 # private (view-restricted) sections.
 TOPIC_PAGE_QUERIES = 21
+# Group index and page: one query for the days the groups' live meetings take from their rules
+# (a private meeting takes its day too, as in the calendar feeds).
 GROUP_INDEX_QUERIES = 10
-GROUP_PAGE_QUERIES = 22
+GROUP_PAGE_QUERIES = 23
 
 
 def _get(client, url):
