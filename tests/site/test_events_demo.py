@@ -6,6 +6,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from home.demo.events import CALL_LINK
 from strukturwandel.events.models import (
@@ -48,22 +49,30 @@ def test_stammtisch_has_the_seed_meetings_and_upcoming_ones(demo, client):
     assert past_html.index("25.04.2022") < past_html.index("01.11.2021")
 
 
-def test_demo_pages_and_feeds_answer_and_never_show_the_call_link(demo, client):
-    urls = ["/", "/stammtisch/", "/stammtisch/kalender/", "/suche/?q=Stammtisch"]
-    urls += [meeting.url for meeting in MeetingPage.objects.live()]
-    urls += [meeting.calendar_url for meeting in MeetingPage.objects.live()]
-    urls += [page.url for page in RecurringMeetingPage.objects.live()]
-    urls += [page.calendar_url for page in RecurringMeetingPage.objects.live()]
-    urls.append(reverse("strukturwandel_events:site_calendar"))
+def test_no_public_page_or_feed_of_the_demo_shows_a_call_link(demo, client):
+    """Every live page of the demo, every calendar, the sitemap and search: no call link."""
+    call_links = set(MeetingPage.objects.exclude(call_link="").values_list("call_link", flat=True))
+    assert CALL_LINK in call_links
+    pages = [page for page in Page.objects.live().specific() if page.url]
+    urls = [page.url for page in pages]
+    urls += [page.calendar_url for page in pages if hasattr(page, "calendar_url")]
+    urls += [topic.get_url() for topic in TopicField.objects.all()]
+    urls += [reverse("strukturwandel_events:site_calendar"), "/sitemap.xml"]
     urls += [
         reverse("strukturwandel_events:topic_calendar", kwargs={"slug": topic.slug})
         for topic in TopicField.objects.all()
     ]
-    assert MeetingPage.objects.filter(call_link=CALL_LINK).exists()
+    urls += ["/suche/?q=Stammtisch", "/suche/?q=zoom", "/suche/?q=example.org"]
+    assert len(urls) > 40
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-        assert CALL_LINK not in response.content.decode(), url
+        body = response.content.decode()
+        for link in call_links:
+            assert link not in body, url
+    # Nobody can find a meeting by its call link either.
+    indexed = {field.field_name for field in MeetingPage.get_search_fields()}
+    assert "call_link" not in indexed
 
 
 def test_site_feed_has_every_meeting(demo, client):
