@@ -1,11 +1,11 @@
 """Turning a date a schedule rule plans into a draft meeting page, in one step."""
 
-from django.utils import dateformat
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 
 from . import schedule
 from .models import MeetingFormat, MeetingPage, ScheduleMixin
+from .templatetags.strukturwandel_events import format_day
 
 
 def can_plan_meetings(page):
@@ -33,8 +33,7 @@ def create_meeting(page, occurrence, user=None):
     """A draft meeting below ``page`` on ``occurrence``'s date, with the page's defaults."""
     day = schedule.local_date(occurrence.start)
     meeting = MeetingPage(
-        title=_("%(title)s on %(date)s")
-        % {"title": page.title, "date": dateformat.format(day, "d.m.Y")},
+        title=_("%(title)s on %(date)s") % {"title": page.title, "date": format_day(day)},
         slug=find_available_slug(page, day.isoformat()),
         start=occurrence.start,
         end=occurrence.end,

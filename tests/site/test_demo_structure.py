@@ -53,7 +53,7 @@ def test_demo_has_the_working_groups_of_the_alliance(client):
     html = client.get("/arbeitsgruppen/ag-3-interne-struktur-und-vernetzung/").content.decode()
     assert 'Aufgegangen in <a href="/arbeitsgruppen/koordinierungskreis/">' in html
     html = client.get("/arbeitsgruppen/ag-1-nachhaltige-dorfentwicklung/").content.decode()
-    assert "gegründet am 16.02.2021" in html
+    assert "gegründet am Di, 16.02.2021" in html
     assert "erika.beispiel@example.org" in html
     # Jonas Testmann's contact data is not public.
     assert "Jonas Testmann" in html and "jonas.testmann@example.org" not in html

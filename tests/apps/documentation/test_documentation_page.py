@@ -29,7 +29,7 @@ def test_every_block_renders_with_structure_and_numbers(client, documentation, l
     html = squash(render(client, documentation))
     # Header: date, topic and meeting come from the meeting.
     assert "<h1>Dokumentation: Stammtisch am 06.12.2021</h1>" in html
-    assert '<time datetime="2021-12-06T17:00:00+01:00">Montag, 06.12.2021</time>' in html
+    assert '<time datetime="2021-12-06T17:00:00+01:00">Mo, 06.12.2021</time>' in html
     assert "<dd>Zivilgesellschaftliche Netzwerke</dd>" in html
     assert f'<a href="{documentation.meeting.url}">' in html
     # Sections are numbered in reading order without editors typing numbers.

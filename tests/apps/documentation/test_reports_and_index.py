@@ -22,7 +22,7 @@ def squash(html):
 
 def test_report_renders_group_update_survey_and_decisions(client, report, group):
     html = squash(client.get(report.url).content.decode())
-    assert '<time datetime="2021-05-27">Donnerstag, 27.05.2021</time>' in html
+    assert '<time datetime="2021-05-27">Do, 27.05.2021</time>' in html
     assert "<dd>Online</dd>" in html
     assert "Leitbild und Arbeitsstruktur des Bündnisses." in html
     assert "1</span> Update: AG 1: Nachhaltige Dorfentwicklung</h2>" in html
@@ -163,6 +163,8 @@ def test_index_lists_newest_first_with_filters_and_search(
         return re.findall(r'<h2><a href="[^"]+">([^<]+)</a></h2>', response.content.decode())
 
     assert titles() == [documentation.title, report.title, other.title]
+    listing = client.get(index.url).content.decode()
+    assert '<time datetime="2021-02-16">Di, 16.02.2021</time>' in listing
     assert titles(thema=topic.slug) == [documentation.title, report.title]
     assert titles(jahr="2021") == [documentation.title, report.title, other.title]
     assert titles(jahr="2022") == []

@@ -79,6 +79,8 @@ def test_group_page_shows_its_updates(client, report, group):
     assert "Updates aus den Bündnistreffen" in html
     assert "Erstes Treffen: Themen und Formate abgesteckt." in html
     assert f'href="{report.url}#abschnitt-' in html
+    # Dates in the events' day format, as everywhere in the package.
+    assert '<time datetime="2021-05-27">Do, 27.05.2021</time>' in html
 
 
 def test_topic_page_lists_documentation_and_reports(
@@ -89,6 +91,7 @@ def test_topic_page_lists_documentation_and_reports(
     section = html.split('id="sw-topic-reports-title"')[1].split("</section>")[0]
     assert section.index(documentation.title) < section.index(report.title)
     assert f'href="{documentation.url}"' in section and f'href="{report.url}"' in section
+    assert '<time datetime="2021-05-27">Do, 27.05.2021</time>' in section
     # Topic fields on the documentation link to the topic page.
     assert f'href="/themenfelder/{topic.slug}/"' in client.get(documentation.url).content.decode()
 

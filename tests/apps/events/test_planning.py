@@ -48,7 +48,7 @@ def test_create_meeting_from_planned_date(client, editor, series):
     assert (meeting.start, meeting.end) == (first.start, first.end)
     assert meeting.start.astimezone(BERLIN).time() == datetime.time(17, 0)
     assert meeting.format == series.default_format
-    assert meeting.title == f"Strukturwandel-Stammtisch am {first.start:%d.%m.%Y}"
+    assert meeting.title == f"Strukturwandel-Stammtisch am Mo, {first.start:%d.%m.%Y}"
     assert meeting.get_latest_revision().user == editor
 
     # The editor opens with the date filled in and says what to do next.

@@ -62,7 +62,7 @@ def test_index_lists_groups_with_number_status_and_topics(
 
     assert "<h1>Arbeitsgruppen</h1>" in html
     assert "AG 1: Nachhaltige Dorfentwicklung</a></h2>" in html
-    assert "Aktiv · gegründet am 16.02.2021</p>" in html
+    assert "Aktiv · gegründet am Di, 16.02.2021</p>" in html
     assert "Gute Beispiele aus den Dörfern." in html
     assert (
         '<a href="/themenfelder/regionalentwicklung/">Dorf-, Stadt- und Regionalentwicklung</a>'
@@ -109,7 +109,7 @@ def test_group_page_shows_purpose_status_topics_and_people(
 
     assert "<h1>AG 1: Nachhaltige Dorfentwicklung</h1>" in html
     assert "Lebendige Dörfer im Revier." in html
-    assert "gegründet am 16.02.2021" in html
+    assert "gegründet am Di, 16.02.2021" in html
     assert '<a href="/themenfelder/regionalentwicklung/">' in html
     assert '<h2 id="contacts-title">Ansprechpersonen</h2>' in html
     assert '<h3 class="sw-person__name">Erika Beispiel</h3>' in html
