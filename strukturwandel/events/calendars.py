@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from strukturwandel.conf import app_settings
 
 from . import listings, schedule
-from .models import MeetingFormat, MeetingStatus
+from .models import MeetingFormat, MeetingStatus, venue_lines
 
 PRODID = "-//Landesverband Nachhaltiges Sachsen e.V.//wagtail-strukturwandel//DE"
 UID_DOMAIN = "wagtail-strukturwandel"
@@ -77,9 +77,9 @@ def meeting_event(meeting, request):
 
 
 def meeting_location(meeting):
-    if meeting.format == MeetingFormat.ONLINE or not meeting.venue:
+    venue = ", ".join(venue_lines(meeting.venue))
+    if meeting.format == MeetingFormat.ONLINE or not venue:
         return _("Online (the link is sent on registration)")
-    venue = ", ".join(line.strip() for line in meeting.venue.splitlines() if line.strip())
     if meeting.format == MeetingFormat.HYBRID:
         return _("%(venue)s and online") % {"venue": venue}
     return venue
@@ -96,9 +96,9 @@ def schedule_event(page, meeting_days, request, *, now=None):
     if not rule or not (rule.rrules or rule.rdates):
         return None
     now = now or timezone.now()
-    starts_on = page.schedule_starts_on or (
-        schedule.local_date(rule.dtstart) if rule.dtstart else schedule.local_date(now)
-    )
+    starts_on = page.schedule_anchor()
+    if starts_on is None:
+        return None
     last_day = schedule.local_date(now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS))
     first_day = min([starts_on, *(schedule.local_date(day) for day in rule.rdates)])
     plain_rule = recurrence.Recurrence(rrules=rule.rrules)
@@ -135,8 +135,10 @@ def schedule_event(page, meeting_days, request, *, now=None):
         description.append(url)
         event.add("url", url)
     event.add("description", "\n\n".join(description))
-    location = getattr(page, "default_venue", "") or getattr(page, "venue", "")
-    event.add("location", location.replace("\n", ", ") if location else _("Online"))
+    location = ", ".join(
+        venue_lines(getattr(page, "default_venue", "") or getattr(page, "venue", ""))
+    )
+    event.add("location", location or _("Online"))
     event.add("status", "TENTATIVE")
     if rule_days:
         until = at(rule_days[-1])

@@ -43,6 +43,11 @@ class RegistrationState(models.TextChoices):
     CLOSED = "closed", _("Registration closed")
 
 
+def venue_lines(text):
+    """The non-empty lines of a venue, stripped; CRLF from a textarea or LF alike."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 # How far a rule is searched for a first date before the editor is told it yields none.
 RULE_CHECK_YEARS = 10
 
@@ -123,30 +128,47 @@ class ScheduleMixin(models.Model):
 
     def clean(self):
         super().clean()
-        if self.schedule and not self.schedule_rule_has_dates():
+        if not self.schedule:
+            return
+        if not self.schedule_starts_on:
+            # Without it the rule's weeks and counts would have no fixed first day.
+            raise ValidationError(
+                {"schedule_starts_on": _("Enter the date from which the rule applies.")}
+            )
+        if not self.schedule_rule_has_dates():
             raise ValidationError(
                 {"schedule": _("This rule produces no date. Check its end, count and exclusions.")}
             )
 
+    def schedule_anchor(self):
+        """The first day the rule can fall on: every count and interval starts here.
+
+        A fixed day, never today: otherwise "every 2nd week" would change its weeks and a rule
+        with a count would never end. Pages saved before the date was required fall back on
+        the rule's own start or the day the page was first published; None plans nothing.
+        """
+        if self.schedule_starts_on:
+            return self.schedule_starts_on
+        if self.schedule and self.schedule.dtstart:
+            return schedule.local_date(self.schedule.dtstart)
+        if first_published_at := getattr(self, "first_published_at", None):
+            return schedule.local_date(first_published_at)
+        return None
+
     def schedule_rule_has_dates(self):
-        starts_on = self.schedule_starts_on or (
-            schedule.local_date(self.schedule.dtstart)
-            if self.schedule.dtstart
-            else timezone.localdate()
-        )
-        if not (self.schedule.rrules or self.schedule.rdates):
+        starts_on = self.schedule_anchor()
+        if starts_on is None or not (self.schedule.rrules or self.schedule.rdates):
             return False
-        last_day = starts_on.replace(year=starts_on.year + RULE_CHECK_YEARS)
+        # A timedelta, not replace(year=…): 29 February has no day in most years.
+        last_day = starts_on + datetime.timedelta(days=366 * RULE_CHECK_YEARS)
         first_day = min([starts_on, *(schedule.local_date(d) for d in self.schedule.rdates)])
         return bool(schedule.rule_dates(self.schedule, starts_on, first_day, last_day))
 
     def schedule_occurrences(self, after, before):
         """Dates the rule plans with start in [after, before), aware, in local time."""
-        starts_on = self.schedule_starts_on or (
-            schedule.local_date(self.schedule.dtstart)
-            if self.schedule and self.schedule.dtstart
-            else schedule.local_date(after)
-        )
+        starts_on = self.schedule_anchor()
+        if starts_on is None:
+            return []
         return schedule.expand(
             self.schedule,
             starts_on,

@@ -2,7 +2,7 @@
 
 from strukturwandel.core.models import SiteSettings
 
-from .models import MeetingFormat, MeetingStatus
+from .models import MeetingFormat, MeetingStatus, venue_lines
 
 EVENT_STATUS = {
     MeetingStatus.PLANNED: "https://schema.org/EventScheduled",
@@ -28,9 +28,9 @@ def organizer(request):
 def location(format, venue, url):
     """Where people attend: a VirtualLocation (the page, never the call link), a Place, or both."""
     virtual = {"@type": "VirtualLocation", "url": url}
-    if format == MeetingFormat.ONLINE or not venue:
+    lines = venue_lines(venue)
+    if format == MeetingFormat.ONLINE or not lines:
         return virtual
-    lines = [line.strip() for line in venue.splitlines() if line.strip()]
     place = {"@type": "Place", "name": lines[0], "address": ", ".join(lines)}
     return [place, virtual] if format == MeetingFormat.HYBRID else place
 
@@ -110,8 +110,10 @@ def recurring_meeting_event(page, next_dates, request):
         }
         if rule.byday:
             schedule["byDay"] = [f"https://schema.org/{DAYS[day.number]}" for day in rule.byday]
+            # schema.org's byMonthWeek counts from the start of the month only: "last Monday"
+            # (index -1) has no equivalent and is left out.
             weeks = {day.index for day in rule.byday if day.index}
-            if len(weeks) == 1:
+            if len(weeks) == 1 and next(iter(weeks)) > 0:
                 schedule["byMonthWeek"] = weeks.pop()
         if page.schedule_start_time:
             schedule["startTime"] = page.schedule_start_time.strftime("%H:%M")

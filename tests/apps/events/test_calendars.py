@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
-from strukturwandel.events import listings
-from strukturwandel.events.models import MeetingPage, MeetingStatus
+from strukturwandel.events import calendars, listings
+from strukturwandel.events.models import EventSeriesPage, MeetingPage, MeetingStatus, venue_lines
 from strukturwandel.topics.models import TopicField
 
 from .conftest import BERLIN, CALL_LINK, berlin
@@ -201,3 +201,38 @@ def test_pages_announce_their_feeds(client, series, make_meeting):
     for page in [series, meeting]:
         html = client.get(page.url).content.decode()
         assert f'<link rel="alternate" type="text/calendar" href="{page.calendar_url}"' in html
+
+
+def test_rule_without_start_date_starts_on_the_same_day_in_every_fetch(series):
+    # Saved before the start date was required: the feed must not move DTSTART day by day
+    # while SEQUENCE stays the same.
+    EventSeriesPage.objects.filter(pk=series.pk).update(schedule_starts_on=None)
+    series = EventSeriesPage.objects.get(pk=series.pk)
+    now = timezone.now()
+    starts = {
+        calendars.schedule_event(series, set(), None, now=now + datetime.timedelta(days=days))[
+            "DTSTART"
+        ].dt
+        for days in [0, 40, 100]
+    }
+    assert len(starts) == 1
+    assert starts.pop().date() >= timezone.localdate(series.first_published_at)
+
+
+def test_venue_from_a_textarea_becomes_one_line(client, series, make_meeting):
+    venue = "Bürgerhaus Borna\r\n\r\n  Markt 1\r\n04552 Borna\r\n"
+    series.default_venue = venue
+    series.save_revision().publish()
+    rule_event = next(
+        event for event in events(fetch(client, series.calendar_url)) if "RRULE" in event
+    )
+    assert rule_event["LOCATION"] == "Bürgerhaus Borna, Markt 1, 04552 Borna"
+    meeting = make_meeting(future(10), format="in_person", venue=venue)
+    assert events(fetch(client, meeting.calendar_url))[0]["LOCATION"] == (
+        "Bürgerhaus Borna, Markt 1, 04552 Borna"
+    )
+    blank = make_meeting(future(11), slug="leer", format="in_person", venue="\r\n  \r\n")
+    assert events(fetch(client, blank.calendar_url))[0]["LOCATION"] == (
+        "Online (den Link erhalten Sie mit der Anmeldung)"
+    )
+    assert venue_lines(venue) == ["Bürgerhaus Borna", "Markt 1", "04552 Borna"]

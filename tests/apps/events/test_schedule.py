@@ -7,9 +7,11 @@ import recurrence
 from recurrence import Recurrence, Rule
 
 from strukturwandel.events import schedule
+from strukturwandel.events.models import EventSeriesPage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = datetime.UTC
+WEEKS_8 = datetime.timedelta(weeks=8)
 
 
 def berlin(*args):
@@ -102,3 +104,35 @@ def test_without_times_an_occurrence_lasts_the_day():
     assert occurrence.all_day
     assert occurrence.start == berlin(2022, 1, 10)
     assert occurrence.end == berlin(2022, 1, 11)
+
+
+def _unanchored(rule):
+    """A page saved before the start date was required: only its first publication is known."""
+    return EventSeriesPage(
+        title="Stammtisch",
+        schedule=Recurrence(rrules=[rule]),
+        schedule_start_time=datetime.time(17, 0),
+        first_published_at=berlin(2022, 1, 3, 9, 0),
+    )
+
+
+def test_rule_without_start_date_keeps_its_weeks_whenever_it_is_read():
+    page = _unanchored(Rule(recurrence.WEEKLY, interval=2))
+    assert page.schedule_anchor() == datetime.date(2022, 1, 3)
+    for after in [berlin(2022, 1, 10), berlin(2022, 1, 17), berlin(2022, 5, 2)]:
+        days = [o.start.date() for o in page.schedule_occurrences(after, after + WEEKS_8)]
+        assert days, after
+        assert all((day - datetime.date(2022, 1, 3)).days % 14 == 0 for day in days), after
+
+
+def test_rule_with_a_count_ends_even_without_start_date():
+    page = _unanchored(Rule(recurrence.WEEKLY, count=3))
+    assert len(page.schedule_occurrences(berlin(2022, 1, 1), berlin(2022, 3, 1))) == 3
+    assert page.schedule_occurrences(berlin(2022, 3, 1), berlin(2022, 6, 1)) == []
+
+
+def test_rule_without_any_anchor_plans_nothing():
+    page = _unanchored(Rule(recurrence.WEEKLY))
+    page.first_published_at = None
+    assert page.schedule_anchor() is None
+    assert page.schedule_occurrences(berlin(2022, 1, 1), berlin(2022, 3, 1)) == []

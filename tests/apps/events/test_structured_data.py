@@ -5,10 +5,12 @@ import json
 import re
 
 import pytest
+import recurrence
 from django.urls import reverse
 from django.utils import timezone
+from recurrence import Recurrence, Rule
 
-from strukturwandel.events.models import MeetingStatus
+from strukturwandel.events.models import MeetingStatus, RecurringMeetingPage
 
 from .conftest import CALL_LINK
 
@@ -96,3 +98,21 @@ def test_private_call_link_never_in_public_output(client, series, make_meeting):
         assert CALL_LINK not in body, url
         assert "zoom.example.org" not in body, url
         assert "pwd=" not in body, url
+
+
+@pytest.mark.parametrize(("week", "expected"), [(2, 2), (-1, None)])
+def test_schedule_gives_the_week_of_the_month_only_counted_from_its_start(
+    client, root_page, week, expected
+):
+    page = RecurringMeetingPage(
+        title="Aktionskreis",
+        slug="aktionskreis",
+        schedule=Recurrence(rrules=[Rule(recurrence.MONTHLY, byday=recurrence.MO(week))]),
+        schedule_starts_on=datetime.date(2021, 1, 1),
+        schedule_start_time=datetime.time(18, 0),
+    )
+    root_page.add_child(instance=page)
+    page.save_revision().publish()
+    [event] = json_ld(client.get(page.url).content.decode())
+    assert event["eventSchedule"]["byDay"] == ["https://schema.org/Monday"]
+    assert event["eventSchedule"].get("byMonthWeek") == expected

@@ -99,3 +99,24 @@ def test_registration_states():
     cancelled = meeting(registration_opens_at=berlin(2022, 1, 1), status="cancelled")
     assert cancelled.registration_state(now) is None
     assert meeting().registration_state(berlin(2022, 1, 25)) is None  # past
+
+
+def test_rule_needs_the_date_it_applies_from():
+    series = EventSeriesPage(
+        title="Stammtisch",
+        schedule=Recurrence(rrules=[Rule(recurrence.WEEKLY, interval=2)]),
+    )
+    assert errors(series) == {
+        "schedule_starts_on": ["Geben Sie das Datum an, ab dem die Regel gilt."]
+    }
+    EventSeriesPage(title="Stammtisch ohne Regel").clean()
+
+
+def test_rule_may_apply_from_29_february():
+    series = EventSeriesPage(
+        title="Stammtisch",
+        schedule=Recurrence(rrules=[Rule(recurrence.YEARLY)]),
+        schedule_starts_on=datetime.date(2024, 2, 29),
+    )
+    series.clean()
+    assert series.schedule_rule_has_dates()

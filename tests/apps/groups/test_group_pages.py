@@ -270,6 +270,7 @@ def test_merged_group_plans_no_dates(client, groups_page):
         status=GroupStatus.MERGED,
         merged_into=circle,
         schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
+        schedule_starts_on=datetime.date(2021, 1, 4),
         schedule_start_time=datetime.time(17, 0),
     )
     html = client.get(old.url).content.decode()

@@ -77,6 +77,7 @@ def test_topic_page(client, django_assert_num_queries, root_page, topics, size):
             title=f"Regelmäßig {i}",
             slug=f"regelmaessig-{i}",
             schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
+            schedule_starts_on=datetime.date(2021, 1, 4),
             schedule_start_time=datetime.time(17, 0),
         )
         regular.topic_fields = [topic]

@@ -304,6 +304,7 @@ def test_topic_page_lists_regular_meetings_and_group_rules(client, root_page, to
         schedule=recurrence.Recurrence(
             rrules=[recurrence.Rule(recurrence.MONTHLY, byday=recurrence.MO(2))]
         ),
+        schedule_starts_on=datetime.date(2021, 1, 1),
         schedule_start_time=datetime.time(18, 0),
         schedule_end_time=datetime.time(20, 0),
     )
@@ -315,6 +316,7 @@ def test_topic_page_lists_regular_meetings_and_group_rules(client, root_page, to
         "Koordinierungskreis",
         topic_fields=[climate],
         schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
+        schedule_starts_on=datetime.date(2021, 1, 4),
         schedule_start_time=datetime.time(17, 0),
         schedule_end_time=datetime.time(18, 0),
     )
