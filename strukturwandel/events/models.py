@@ -140,6 +140,16 @@ class ScheduleMixin(models.Model):
                 {"schedule": _("This rule produces no date. Check its end, count and exclusions.")}
             )
 
+    @property
+    def plans_meetings(self):
+        """Whether the rule still plans dates; groups that were merged or closed do not."""
+        return True
+
+    @classmethod
+    def plans_meetings_q(cls):
+        """The same as ``plans_meetings``, as a filter for a queryset of ``cls``."""
+        return models.Q()
+
     def schedule_anchor(self):
         """The first day the rule can fall on: every count and interval starts here.
 

@@ -13,7 +13,12 @@ def can_plan_meetings(page):
     model = page.specific_class
     if model is None or not issubclass(model, ScheduleMixin):
         return False
-    return MeetingPage in model.allowed_subpage_models() and bool(page.specific.schedule)
+    specific = page.specific
+    return (
+        MeetingPage in model.allowed_subpage_models()
+        and bool(specific.schedule)
+        and specific.plans_meetings
+    )
 
 
 def open_planned_dates(page, now=None):

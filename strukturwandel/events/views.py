@@ -25,6 +25,11 @@ def _in_site(queryset, site):
     return queryset.descendant_of(site.root_page, inclusive=True) if site else queryset
 
 
+def _planning(model, private):
+    """Live, public pages of ``model`` whose rule still plans dates (not a closed group's)."""
+    return model.objects.live().exclude(private).filter(model.plans_meetings_q())
+
+
 def _tagged(model):
     return any(field.name == "topic_fields" for field in model._meta.get_fields())
 
@@ -36,7 +41,7 @@ def site_calendar(request):
     schedule_pages = [
         page
         for model in schedule_page_models()
-        for page in _in_site(model.objects.live().exclude(private).defer_streamfields(), site)
+        for page in _in_site(_planning(model, private).defer_streamfields(), site)
     ]
     meetings = _in_site(listings.meeting_queryset(with_documentation=False), site)
     name = site.site_name if site and site.site_name else pgettext("calendar name", "All dates")
@@ -54,11 +59,7 @@ def topic_calendar(request, slug):
         for model in schedule_page_models()
         if _tagged(model)
         for page in _in_site(
-            model.objects.live()
-            .exclude(private)
-            .defer_streamfields()
-            .filter(topic_fields=topic_field),
-            site,
+            _planning(model, private).defer_streamfields().filter(topic_fields=topic_field), site
         )
     ]
     meetings = listings.meeting_queryset(with_documentation=False).filter(topic_fields=topic_field)

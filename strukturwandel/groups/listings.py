@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from strukturwandel.events import listings as meeting_listings
 
-from .models import GroupStatus, WorkingGroupPage
+from .models import WorkingGroupPage
 
 CONTACT_PHOTO_FILTER = "fill-160x160"
 
@@ -37,22 +37,17 @@ def group_index(index_page, now=None):
         .annotate(next_meeting_id=next_meeting)
     )
     meetings = meeting_listings.meetings_by_id(group.next_meeting_id for group in groups)
-    active = [group for group in groups if _is_active(group)]
+    active = [group for group in groups if group.plans_meetings]
     taken_days = meeting_listings.live_meeting_days(active)
     for group in groups:
         entries = [meeting] if (meeting := meetings.get(group.next_meeting_id)) else []
-        if _is_active(group):
+        if group.plans_meetings:
             planned = meeting_listings.planned_dates(
                 group, now=now, taken_days=taken_days[group.pk]
             )
             entries += planned[:1]
         group.next_date = min(entries, key=lambda entry: entry.start, default=None)
     return groups
-
-
-def _is_active(group):
-    """Merged or closed groups plan nothing any more: only their meeting pages count."""
-    return group.status not in (GroupStatus.MERGED, GroupStatus.CLOSED)
 
 
 def contacts(group):
@@ -69,7 +64,7 @@ def upcoming_entries(group, now=None):
     """
     meetings = meeting_listings.child_meetings(group)
     return meeting_listings.upcoming_entries(
-        meetings, schedule_page=group if _is_active(group) else None, now=now
+        meetings, schedule_page=group if group.plans_meetings else None, now=now
     )
 
 
@@ -78,7 +73,7 @@ def join_options(group):
 
     Groups that were merged or closed take no new members.
     """
-    if not _is_active(group):
+    if not group.plans_meetings:
         return {"join_page": None, "join_email": ""}
     join_page = group.join_page if group.join_page_id and group.join_page.live else None
     join_email = group.join_email

@@ -9,7 +9,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from strukturwandel.core.blocks import BaseStreamBlock
-from strukturwandel.events.models import ScheduleMixin
+from strukturwandel.events.models import (
+    SCHEDULE_SIGNIFICANT_FIELDS,
+    CalendarSequenceMixin,
+    ScheduleMixin,
+)
 
 
 class GroupStatus(models.TextChoices):
@@ -46,7 +50,7 @@ class WorkingGroupIndexPage(Page):
         return context
 
 
-class WorkingGroupPage(ScheduleMixin, Page):
+class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, Page):
     """One working group: what it works on, who to contact, when it meets."""
 
     number = models.PositiveSmallIntegerField(
@@ -138,6 +142,7 @@ class WorkingGroupPage(ScheduleMixin, Page):
         "strukturwandel_events.MeetingPage",
         "strukturwandel_events.RecurringMeetingPage",
     ]
+    calendar_significant_fields = SCHEDULE_SIGNIFICANT_FIELDS
 
     class Meta:
         verbose_name = _("working group")
@@ -163,6 +168,18 @@ class WorkingGroupPage(ScheduleMixin, Page):
     @property
     def is_merged(self):
         return self.status == GroupStatus.MERGED
+
+    # Groups that were merged or closed plan nothing any more: pages and feeds show only
+    # their meeting pages, not their rule.
+    ENDED_STATUSES = (GroupStatus.MERGED, GroupStatus.CLOSED)
+
+    @property
+    def plans_meetings(self):
+        return self.status not in self.ENDED_STATUSES
+
+    @classmethod
+    def plans_meetings_q(cls):
+        return ~models.Q(status__in=cls.ENDED_STATUSES)
 
     @property
     def display_name(self):

@@ -3,10 +3,13 @@ import datetime
 import pytest
 import recurrence
 from django.utils import timezone
+from icalendar import Calendar
 
 from strukturwandel.core.models import ContentPage
 from strukturwandel.events.models import MeetingStatus
+from strukturwandel.events.planning import can_plan_meetings
 from strukturwandel.groups.models import GroupStatus, WorkingGroupPage
+from strukturwandel.topics.models import TopicField
 from tests.apps.groups import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -392,3 +395,78 @@ def test_index_skips_a_planned_date_whose_meeting_was_cancelled(client, groups_p
     [card] = html.split('class="sw-group-card"')[1:]
     assert f'datetime="{f.days_from_now(2).isoformat()}"' not in card
     assert f'datetime="{f.days_from_now(9).isoformat()}"' in card
+
+
+def _weekly_group(groups_page, title, **fields):
+    return f.group(
+        groups_page,
+        title,
+        schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
+        schedule_starts_on=datetime.date(2021, 1, 4),
+        schedule_start_time=datetime.time(17, 0),
+        schedule_end_time=datetime.time(18, 30),
+        **fields,
+    )
+
+
+def _feed_summaries(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return [str(event["SUMMARY"]) for event in Calendar.from_ical(response.content).walk("VEVENT")]
+
+
+def test_only_groups_that_still_meet_publish_their_rule_in_the_feeds(client, groups_page):
+    energy = TopicField.objects.create(name="Klimaschutz & Energiewende", slug="klimaschutz")
+    active = _weekly_group(groups_page, "Aktiv", topic_fields=[energy])
+    paused = _weekly_group(groups_page, "Pausiert", status=GroupStatus.PAUSED)
+    closed = _weekly_group(
+        groups_page, "Geschlossen", status=GroupStatus.CLOSED, topic_fields=[energy]
+    )
+    merged = _weekly_group(
+        groups_page,
+        "Aufgegangen",
+        status=GroupStatus.MERGED,
+        merged_into=active,
+        topic_fields=[energy],
+    )
+    assert [group.plans_meetings for group in [active, paused, closed, merged]] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert sorted(_feed_summaries(client, "/kalender/termine.ics")) == ["Aktiv", "Pausiert"]
+    assert _feed_summaries(client, "/kalender/themen/klimaschutz.ics") == ["Aktiv"]
+    html = client.get(closed.url).content.decode()
+    assert "Die Gruppe trifft sich" not in html
+    assert "Geplanter Termin" not in html
+    # Nor does the editor offer to turn its planned dates into meetings.
+    assert [can_plan_meetings(group) for group in [active, closed, merged]] == [
+        True,
+        False,
+        False,
+    ]
+
+
+def test_changing_a_groups_time_or_rule_raises_the_feed_sequence(client, groups_page):
+    group = _weekly_group(groups_page, "Koordinierungskreis")
+
+    def sequence():
+        response = client.get("/kalender/termine.ics")
+        [event] = Calendar.from_ical(response.content).walk("VEVENT")
+        return event["SEQUENCE"]
+
+    assert sequence() == 0
+    group = WorkingGroupPage.objects.get(pk=group.pk)
+    group.short_description = "Neu beschrieben."
+    group.save_revision().publish()
+    assert sequence() == 0
+    group = WorkingGroupPage.objects.get(pk=group.pk)
+    group.schedule_start_time = datetime.time(18, 0)
+    group.schedule_end_time = datetime.time(19, 30)
+    group.save_revision().publish()
+    assert sequence() == 1
+    group = WorkingGroupPage.objects.get(pk=group.pk)
+    group.schedule = recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY, interval=2)])
+    group.save_revision().publish()
+    assert sequence() == 2
