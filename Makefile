@@ -16,7 +16,8 @@ install: $(VENV)/.installed
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	# Without DEBUG, so a visitor sees the site's 404 and 500 pages; --insecure serves static files.
+	DJANGO_DEBUG=0 $(PY) manage.py runserver --insecure 127.0.0.1:8000
 
 # Debian's Chromium for the browser tests; Playwright never downloads a browser here.
 chromium:

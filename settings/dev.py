@@ -1,9 +1,16 @@
-"""Settings for the demo site on a developer's machine: SQLite, debug on."""
+"""Settings for the demo site on a developer's machine: SQLite, debug on unless DJANGO_DEBUG=0."""
+
+import os
 
 from .base import *  # noqa: F403
 from .mail import mailer
 
-DEBUG = True
+# On for development; `make demo` turns it off so visitors see the site's own 404 and 500
+# pages instead of Django's debug pages (runserver --insecure still serves static files).
+DEBUG = os.environ.get("DJANGO_DEBUG", "1").strip().lower() not in {"0", "false", "no", "off"}
+# Uploaded images are served by Django here, with or without DEBUG; in production the web
+# server does it.
+SERVE_MEDIA = True
 SECRET_KEY = "django-insecure-demo-only-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 globals().update(mailer("django.core.mail.backends.console.EmailBackend"))

@@ -13,8 +13,12 @@ ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "stammtisch"  # noqa: S105 - a demo account on the developer's machine
 
 
-def build_home():
-    """Replace Wagtail's default welcome page by our home page and point the site at it."""
+def build_home(hostname="127.0.0.1", port=8000):
+    """Replace Wagtail's default welcome page by our home page and point the site at it.
+
+    The site's hostname and port are where the demo runs (``make demo``): calendar files,
+    Open Graph tags, JSON-LD and the sitemap write absolute URLs from them.
+    """
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.first()
     if home is None:
@@ -40,11 +44,17 @@ def build_home():
         home.save_revision().publish()
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True
+            hostname=hostname, port=port, root_page=home, is_default_site=True
         )
-    if site.root_page_id != home.pk or site.site_name != "Strukturwandel":
-        site.root_page = home
-        site.site_name = "Strukturwandel"
+    wanted = {
+        "root_page_id": home.pk,
+        "site_name": "Strukturwandel",
+        "hostname": hostname,
+        "port": port,
+    }
+    if any(getattr(site, field) != value for field, value in wanted.items()):
+        for field, value in wanted.items():
+            setattr(site, field, value)
         site.save()
     return site, home
 

@@ -55,6 +55,27 @@ def test_load_demo_twice_changes_nothing():
     assert _snapshot() == before
 
 
+def test_load_demo_points_the_site_at_the_demo_server(client):
+    # Wagtail's migrations leave a default site at localhost:80; the demo runs on
+    # 127.0.0.1:8000, and absolute URLs in feeds, sitemap and JSON-LD must lead there.
+    assert Site.objects.get(is_default_site=True).hostname == "localhost"
+    _load_demo()
+    site = Site.objects.get()
+    assert (site.hostname, site.port, site.is_default_site) == ("127.0.0.1", 8000, True)
+    assert "<loc>http://127.0.0.1:8000/stammtisch/</loc>" in client.get("/sitemap.xml").text
+    meeting = MeetingPage.objects.live().first()
+    ics = client.get(meeting.url + "kalender/").text.replace("\r\n ", "")
+    assert f"URL:http://127.0.0.1:8000{meeting.url}" in ics
+    assert "localhost" not in ics
+
+    call_command(
+        "load_demo", "--hostname", "demo.example.org", "--port", "443", stdout=io.StringIO()
+    )
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("demo.example.org", 443)
+    assert "<loc>https://demo.example.org/stammtisch/</loc>" in client.get("/sitemap.xml").text
+
+
 def test_home_page_is_german_with_footer_from_settings(client):
     _load_demo()
     html = client.get("/").content.decode()

@@ -43,6 +43,34 @@ def test_production_settings_name_a_missing_variable():
         assert f"The environment variable {name} is required" in result.stderr
 
 
+def test_dev_settings_debug_from_the_environment_and_media_served_without_it(tmp_path):
+    # `make demo` runs settings.dev with DJANGO_DEBUG=0 so that visitors get the site's own
+    # error pages; uploaded images must still be served then.
+    (tmp_path / "probe.txt").write_text("uploaded")
+    script = (
+        "import django; django.setup()\n"
+        "from django.conf import settings\n"
+        "from django.test import Client\n"
+        "response = Client(HTTP_HOST='127.0.0.1').get('/media/probe.txt')\n"
+        "print(settings.DEBUG, response.status_code, b''.join(response.streaming_content))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_DEBUG"}
+    env |= {"DJANGO_SETTINGS_MODULE": "settings.dev", "MEDIA_ROOT": str(tmp_path)}
+    results = {}
+    for debug in ("", "0"):
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**env, "DJANGO_DEBUG": debug} if debug else env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        results[debug] = result.stdout.strip()
+    assert results == {"": "True 200 b'uploaded'", "0": "False 200 b'uploaded'"}
+
+
 def test_demo_defaults_are_german_and_berlin():
     from django.conf import settings
 

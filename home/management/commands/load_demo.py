@@ -8,9 +8,22 @@ from home.demo import documentation, events, groups, people, sections, site, top
 class Command(BaseCommand):
     help = _("Builds the demo site from the association's facts. Safe to run again.")
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--hostname",
+            default="127.0.0.1",
+            help=_("Host name of the demo site, used in absolute URLs (default: 127.0.0.1)."),
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=8000,
+            help=_("Port of the demo site, used in absolute URLs (default: 8000)."),
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
-        wagtail_site, home = site.build_home()
+        wagtail_site, home = site.build_home(options["hostname"], options["port"])
         _network, imprint, privacy = site.build_content_pages(home)
         settings = site.build_settings(wagtail_site)
         if settings.imprint_page_id is None:
