@@ -70,6 +70,28 @@ def screenshot(page):
 
 
 @pytest.fixture
+def sticking_out(page):
+    """What in <main> reaches past the right edge of the page's content column.
+
+    The page's scrollWidth misses what overflows only into main's padding, such as a table
+    wider than its column; this lists those elements (tag, class, right edge).
+    """
+
+    def find():
+        return page.evaluate(
+            """() => {
+              const column = document.querySelector("main > *").getBoundingClientRect().right;
+              return [...document.querySelectorAll("main *")]
+                .filter((el) => el.getBoundingClientRect().width > 0
+                  && el.getBoundingClientRect().right > column + 0.5)
+                .map((el) => `${el.tagName}.${el.className} ${el.getBoundingClientRect().right}`);
+            }"""
+        )
+
+    return find
+
+
+@pytest.fixture
 def demo_site():
     """The demo site as ``load_demo`` builds it."""
     call_command("load_demo", stdout=io.StringIO())

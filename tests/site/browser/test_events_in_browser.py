@@ -128,3 +128,16 @@ def test_stammtisch_page_for_visitors(demo_site, live_server, page, screenshot):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     screenshot("events-demo-stammtisch-phone")
     assert page.console_errors == []
+
+
+def test_recurring_meeting_page_fits_a_phone(
+    demo_site, live_server, page, screenshot, sticking_out
+):
+    # Its facts hold long values: a whole sentence for the place and an e-mail address.
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{live_server.url}/treffen-aktionskreis-leipziger-land/")
+    assert page.get_by_text("aktionskreis@example.org").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert sticking_out() == []
+    screenshot("events-recurring-meeting-phone")
+    assert page.console_errors == []
