@@ -1,7 +1,10 @@
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
+
+from strukturwandel.documentation.models import DocumentationPage
 
 
 def search(request):
@@ -9,10 +12,22 @@ def search(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()
     # Parsed, not passed raw: a lone quote or other stray syntax must not reach the backend.
     _filters, parsed = parse_query_string(query)
-    results = (
-        Page.objects.live().public().specific().search(parsed) if query else Page.objects.none()
-    )
+    # Specific pages for type, date and teaser; without their StreamFields, which a hit
+    # never shows (one query per page type among the hits).
+    pages = Page.objects.live().public().specific().defer_streamfields()
+    results = pages.search(parsed) if query else Page.objects.none()
     page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
+    hits = list(page_obj)
+    # A documentation's date is its meeting's: one query for all of them.
+    prefetch_related_objects([hit for hit in hits if isinstance(hit, DocumentationPage)], "meeting")
     return TemplateResponse(
-        request, "home/search.html", {"search_query": query, "page_obj": page_obj}
+        request,
+        "home/search.html",
+        {"search_query": query, "page_obj": page_obj, "hits": [_hit(page) for page in hits]},
     )
+
+
+def _hit(page):
+    """What a search result shows besides the title: the page type and, if it has one, its day."""
+    date = getattr(page, "start", None) or getattr(page, "date", None)
+    return {"page": page, "kind": page._meta.verbose_name, "date": date}

@@ -1,3 +1,4 @@
+import html as html_module
 import re
 
 import pytest
@@ -8,6 +9,7 @@ from strukturwandel.documentation.models import (
     DocumentationPage,
     ReportPage,
 )
+from strukturwandel.events.models import MeetingPage
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +85,33 @@ def test_site_search_finds_group_updates_in_reports(client, demo):
     may = ReportPage.objects.get(slug="buendnistreffen-2021-05-27")
     html = client.get("/suche/", {"q": "Querschnittsaufgabe"}).content.decode()
     assert f'href="{may.url}"' in html
+
+
+def _meta_description(client, path):
+    html = client.get(path).content.decode()
+    descriptions = re.findall(r'<meta name="description" content="([^"]*)">', html)
+    assert len(descriptions) <= 1, path
+    return html_module.unescape(descriptions[0]) if descriptions else None
+
+
+def test_meta_description_falls_back_to_teaser_and_summary(client, demo):
+    meeting = MeetingPage.objects.get(url_path__endswith="/stammtisch/2021-12-06/")
+    documentation = DocumentationPage.objects.get(meeting=meeting)
+    assert not meeting.search_description and not documentation.search_description
+    assert _meta_description(client, meeting.url) == meeting.teaser
+    assert _meta_description(client, documentation.url) == documentation.summary
+
+    # What the editor wrote for search engines comes first.
+    meeting.search_description = "Kurz gesagt: Netzwerke im Revier."
+    meeting.save_revision().publish()
+    assert _meta_description(client, meeting.url) == "Kurz gesagt: Netzwerke im Revier."
+
+
+def test_meta_description_of_rich_text_is_plain_and_short(client, demo):
+    report = ReportPage.objects.get(slug="auftaktveranstaltung-2021-02-16")
+    report.summary = ""
+    report.intro = "<p>Erster Absatz &amp; mehr.</p><p>" + "Zweiter Absatz " * 30 + "</p>"
+    report.save_revision().publish()
+    description = _meta_description(client, report.url)
+    assert description.startswith("Erster Absatz & mehr. Zweiter Absatz Zweiter")
+    assert len(description) == 200 and description.endswith("…")

@@ -1,4 +1,9 @@
+import datetime
+
 import pytest
+from django.utils import timezone
+
+from strukturwandel.events.models import EventSeriesPage, MeetingPage
 
 pytestmark = pytest.mark.django_db
 
@@ -14,3 +19,57 @@ def test_search_survives_stray_query_syntax(client, demo, query):
 def test_search_still_finds_phrases_and_words(client, demo):
     html = client.get("/suche/", {"q": '"Netzwerk Zukunft Regional"'}).content.decode()
     assert 'href="/netzwerk-zukunft-regional/"' in html
+
+
+def _search_hits(html):
+    return html.split('<ol class="search-results">', 1)[1].split("</ol>", 1)[0]
+
+
+def test_search_results_show_type_date_and_teaser(client, demo):
+    hits = _search_hits(client.get("/suche/", {"q": "Stammtisch"}).content.decode())
+    meeting = MeetingPage.objects.get(url_path__endswith="/stammtisch/2022-04-25/")
+    assert (
+        'Treffen · <time datetime="2022-04-25">Mo, 25.04.2022</time></p>\n'
+        f'            <p class="search-result__description">{meeting.teaser}</p>'
+    ) in hits
+    assert "Veranstaltungsreihe</p>" in hits
+
+    hits = _search_hits(client.get("/suche/", {"q": "Auftaktveranstaltung"}).content.decode())
+    assert 'Bündnisbericht · <time datetime="2021-02-16">Di, 16.02.2021</time>' in hits
+
+    # A documentation's date is its meeting's.
+    hits = _search_hits(client.get("/suche/", {"q": "Dokumentation Stammtisch"}).content.decode())
+    assert (
+        'Dokumentation eines Treffens · <time datetime="2021-12-06">Mo, 06.12.2021</time>' in hits
+    )
+
+
+def _add_meetings(count, word):
+    series = EventSeriesPage.objects.get()
+    start = timezone.make_aware(datetime.datetime(2030, 1, 7, 17))
+    for number in range(count):
+        day = start + datetime.timedelta(weeks=number)
+        series.add_child(
+            instance=MeetingPage(
+                title=f"{word} {number}",
+                slug=f"{word.lower()}-{number}",
+                start=day,
+                end=day + datetime.timedelta(hours=1),
+                topic=word,
+                teaser=f"{word} am Montag",
+            )
+        )
+
+
+def test_search_results_take_the_same_queries_for_one_hit_and_ten(
+    client, demo, django_assert_num_queries
+):
+    _add_meetings(1, "Einzeltermin")
+    _add_meetings(12, "Reihentermin")
+    client.get("/suche/", {"q": "Einzeltermin"})  # warm the content type cache
+    # View restrictions, count, the hits' ids, the specific meetings (one query per page type
+    # among the hits), site, site settings, main navigation.
+    for word in ("Einzeltermin", "Reihentermin"):
+        with django_assert_num_queries(7):
+            html = client.get("/suche/", {"q": word}).content.decode()
+        assert f'<p class="search-result__description">{word} am Montag</p>' in html

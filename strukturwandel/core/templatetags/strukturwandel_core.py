@@ -1,8 +1,40 @@
+import html
+import re
+
 from django import template
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from strukturwandel.core.models import SiteSettings
 
 register = template.Library()
+
+# What the package's page types say about themselves, tried in this order when the editor left
+# the search description empty: meetings' teaser, documentation's summary, a group's short
+# description, then introductions and a group's purpose (rich text).
+DESCRIPTION_FIELDS = ("teaser", "summary", "short_description", "intro", "purpose")
+DESCRIPTION_LENGTH = 200
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+@register.filter
+def page_description(page):
+    """A page's description in plain text, for <meta name="description"> and search results.
+
+    The editor's search description, else ``page.get_meta_description()`` when a page type
+    (a host site's too) defines it, else the first filled of ``DESCRIPTION_FIELDS``.
+    """
+    text = getattr(page, "search_description", "") or ""
+    if not text and hasattr(page, "get_meta_description"):
+        text = page.get_meta_description() or ""
+    for name in () if text else DESCRIPTION_FIELDS:
+        text = getattr(page, name, "") or ""
+        if text:
+            break
+    # Rich text: a space where a paragraph ends, no tags, entities decoded (escaped again on
+    # output), whitespace collapsed.
+    text = html.unescape(strip_tags(_BLOCK_END.sub(" ", str(text))))
+    return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
 
 
 @register.inclusion_tag("strukturwandel_core/includes/site_footer.html", takes_context=True)
