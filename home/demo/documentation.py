@@ -38,8 +38,9 @@ GROUPS = [
     ("ag-3-interne-struktur-und-vernetzung", "Interne Struktur und Vernetzung", 3),
 ]
 
-# The business-card pin board and the participants' pin boards named in the reports.
-CARDS_BOARD = "https://padlet.com/elsaesser/muj7sbtjvh47udp2"
+# The business-card pin board and the participants' pin boards named in the reports: fictional
+# addresses (the real boards carry a person's name).
+CARDS_BOARD = "https://pinnwand.example.org/stammtisch/visitenkarten"
 
 
 def build_documentation(home):
@@ -295,7 +296,7 @@ def _stammtisch_body(people):
                     _point(
                         "Fazit",
                         'Persönliche Fazits der Teilnehmer:innen sammelt ein <a href="'
-                        'https://padlet.com/elsaesser/m5bzyimm1w9soeqy">Padlet</a>.',
+                        'https://pinnwand.example.org/auftakt/fazit">Padlet</a>.',
                     ),
                 ],
             },
@@ -400,7 +401,7 @@ def _kickoff_body(people, groups):
             rich(
                 "Zum Schluss sammelten die Teilnehmer:innen die Themen, die sie im Bündnis "
                 "verfolgen wollen – erst in Kleingruppen, dann auf einer gemeinsamen "
-                'Online-Pinnwand (<a href="https://padlet.com/elsaesser/z01r20i6goybfp3k">'
+                'Online-Pinnwand (<a href="https://pinnwand.example.org/auftakt/themen">'
                 "Padlet</a>). Daraus ergaben sich <b>drei Schwerpunkte</b>, an denen je eine "
                 "Arbeitsgruppe weiterarbeitet."
             ),

@@ -30,7 +30,7 @@ def test_demo_documentation_of_the_stammtisch(client, demo):
     assert "4</span> Nächste Strukturwandel-Stammtische" in html
     for topic in ["Lebendige Orte", "Jugendbeteiligung", "Stiftungen &amp; Engagement"]:
         assert f"Thema: {topic}" in html
-    assert "https://padlet.com/elsaesser/muj7sbtjvh47udp2" in html
+    assert "https://pinnwand.example.org/stammtisch/visitenkarten" in html
     assert 'class="sw-toc"' in html
 
 

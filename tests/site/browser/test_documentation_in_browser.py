@@ -129,7 +129,7 @@ def test_documentation_reads_well_on_screen_and_prints_on_a4(
     after = page.locator(".sw-networking a").first.evaluate(
         "link => getComputedStyle(link, '::after').content"
     )
-    assert "https://padlet.com/elsaesser/muj7sbtjvh47udp2" in after
+    assert "https://pinnwand.example.org/stammtisch/visitenkarten" in after
     screenshot("documentation-print")
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
