@@ -30,4 +30,6 @@ def search(request):
 def _hit(page):
     """What a search result shows besides the title: the page type and, if it has one, its day."""
     date = getattr(page, "start", None) or getattr(page, "date", None)
-    return {"page": page, "kind": page._meta.verbose_name, "date": date}
+    # A working group is named as on its page ("AG 1: …").
+    title = getattr(page, "display_name", page.title)
+    return {"page": page, "title": title, "kind": page._meta.verbose_name, "date": date}

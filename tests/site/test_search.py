@@ -37,6 +37,9 @@ def test_search_results_show_type_date_and_teaser(client, demo):
     hits = _search_hits(client.get("/suche/", {"q": "Auftaktveranstaltung"}).content.decode())
     assert 'Bündnisbericht · <time datetime="2021-02-16">Di, 16.02.2021</time>' in hits
 
+    hits = _search_hits(client.get("/suche/", {"q": "Dorfentwicklung"}).content.decode())
+    assert ">AG 1: Nachhaltige Dorfentwicklung</a></h3>" in hits
+
     # A documentation's date is its meeting's.
     hits = _search_hits(client.get("/suche/", {"q": "Dokumentation Stammtisch"}).content.decode())
     assert (

@@ -111,6 +111,7 @@ def test_group_page_shows_purpose_status_topics_and_people(
     html = client.get(group.url).content.decode()
 
     assert "<h1>AG 1: Nachhaltige Dorfentwicklung</h1>" in html
+    assert "<title>AG 1: Nachhaltige Dorfentwicklung | Host</title>" in html
     assert "Lebendige Dörfer im Revier." in html
     assert "gegründet am Di, 16.02.2021" in html
     assert '<a href="/themenfelder/regionalentwicklung/">' in html

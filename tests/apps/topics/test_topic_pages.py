@@ -218,7 +218,7 @@ def test_editor_tags_a_meeting_with_topic_fields_in_the_page_editor(
     assert set(meeting.topic_fields.all()) == {climate, mobility}
     for slug in ("klimaschutz-energiewende", "mobilitaet"):
         html = client.get(f"/themenfelder/{slug}/").content.decode()
-        assert "Stammtisch: Energiegenossenschaften" in html
+        assert '<span class="sw-meeting-card__title">Energiegenossenschaften</span>' in html
 
 
 def test_editor_manages_topic_fields_as_snippets(admin_client):
