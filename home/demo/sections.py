@@ -33,6 +33,8 @@ def build_stammtisch(home):
             "Teilnehmer:innen ein eigenes Projekt oder eine Initiative vorstellen.",
         ),
         default_format=MeetingFormat.ONLINE,
+        # Until the registration app: visitors register by e-mail (fictional address).
+        registration_email="stammtisch@nachhaltiges-sachsen.example.org",
         # Upcoming meetings on the first Monday of the month; the demo's past meetings keep
         # the dates they had.
         schedule=recurrence.Recurrence(

@@ -23,14 +23,15 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.paginator import Paginator
-from django.db.models import Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page
 
 from strukturwandel.conf import app_settings
 
 from . import schedule
-from .models import MeetingPage, MeetingStatus
+from .models import EventSeriesPage, MeetingPage, MeetingStatus
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ class PlannedDate:
 
 def meeting_queryset(*, with_documentation=True):
     """Live, public meetings with what a meeting card shows: topic fields and the
-    documentation link (one query each per listing).
+    documentation link (one query each per listing), and the series' registration e-mail
+    (a subquery: the card's "Register" action needs it).
 
     StreamFields (the planned impulses) are deferred: cards do not show them. Calendar feeds
     pass ``with_documentation=False``: they do not link the documentation.
@@ -59,6 +61,11 @@ def meeting_queryset(*, with_documentation=True):
     private = Page.objects.private_q()
     meetings = MeetingPage.objects.live().exclude(private).defer_streamfields()
     meetings = meetings.prefetch_related("topic_fields")
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - MeetingPage.steplen)
+    series = EventSeriesPage.objects.filter(path=parent_path)
+    meetings = meetings.annotate(
+        series_registration_email=Subquery(series.values("registration_email")[:1])
+    )
     if with_documentation and apps.is_installed("strukturwandel.documentation"):
         from strukturwandel.documentation.models import live_documentation_prefetch
 

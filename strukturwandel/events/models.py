@@ -1,4 +1,6 @@
 import datetime
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -46,6 +48,25 @@ class RegistrationState(models.TextChoices):
 def venue_lines(text):
     """The non-empty lines of a venue, stripped; CRLF from a textarea or LF alike."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class Registration:
+    """How a visitor registers for a meeting: by the external form, else by e-mail.
+
+    ``state`` is the meeting's RegistrationState (None: no registration); ``mailto`` is the
+    e-mail link with a prefilled subject. ``possible`` is false when there is neither a form
+    nor an address: then no "Register" action is offered.
+    """
+
+    state: str | None
+    form_url: str = ""
+    email: str = ""
+    mailto: str = ""
+
+    @property
+    def possible(self):
+        return bool(self.form_url or self.email)
 
 
 # How far a rule is searched for a first date before the editor is told it yields none.
@@ -257,6 +278,14 @@ class EventSeriesPage(RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, P
     default_venue = models.TextField(
         _("usual venue"), blank=True, help_text=_("Name and address, when meetings are in person.")
     )
+    registration_email = models.EmailField(
+        _("registration e-mail"),
+        blank=True,
+        help_text=_(
+            "Visitors register for a meeting by writing to this address, unless the meeting "
+            "has a registration form. Empty: the site's contact e-mail."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -265,6 +294,7 @@ class EventSeriesPage(RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, P
             [FieldPanel("default_format"), FieldPanel("default_venue")],
             heading=_("Where meetings take place"),
         ),
+        FieldPanel("registration_email"),
         *ScheduleMixin.schedule_panels,
         FieldPanel("body"),
     ]
@@ -343,6 +373,14 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     capacity = models.IntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
+    registration_url = models.URLField(
+        _("registration form"),
+        blank=True,
+        help_text=_(
+            "An external sign-up page, e.g. the association's form tool. Empty: visitors "
+            "register by e-mail to the series' registration address."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -368,6 +406,7 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
                     [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
                 ),
                 FieldPanel("capacity"),
+                FieldPanel("registration_url"),
             ],
             heading=_("Registration"),
         ),
@@ -434,6 +473,10 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     def is_past(self, now=None):
         return self.end <= (now or timezone.now())
 
+    def is_done(self, now=None):
+        """Cancelled, or over and not postponed: the page invites no impulses or registrations."""
+        return self.is_cancelled or (self.is_past(now) and not self.is_postponed)
+
     def registration_state(self, now=None):
         """A RegistrationState, or None when the meeting takes no registrations (any more).
 
@@ -453,6 +496,52 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         if self.capacity is not None and taken >= self.capacity:
             return RegistrationState.FULL
         return RegistrationState.OPEN
+
+    @property
+    def series_registration_email(self):
+        """The registration e-mail of the series above, "" below anything else.
+
+        Listings annotate it (``listings.meeting_queryset``); a meeting loaded on its own asks
+        once.
+        """
+        if not hasattr(self, "_series_registration_email"):
+            parent_path = self.path[: -self.steplen]
+            emails = EventSeriesPage.objects.filter(path=parent_path)
+            self._series_registration_email = (
+                emails.values_list("registration_email", flat=True).first() or ""
+            )
+        return self._series_registration_email
+
+    @series_registration_email.setter
+    def series_registration_email(self, value):
+        # The listing annotation sets it; None when the parent is no series.
+        self._series_registration_email = value or ""
+
+    def registration(self, request=None, now=None):
+        """A Registration: the meeting's form, else the series' registration e-mail, else the
+        site's contact e-mail (from ``request``'s site settings, cached per request)."""
+        from strukturwandel.core.models import SiteSettings
+
+        from .templatetags.strukturwandel_events import format_day
+
+        state = self.registration_state(now)
+        if state is None:
+            return Registration(state)
+        if self.registration_url:
+            return Registration(state, form_url=self.registration_url)
+        email = self.series_registration_email
+        if not email and request is not None:
+            email = SiteSettings.for_request(request).contact_email
+        if not email:
+            return Registration(state)
+        values = {"date": format_day(self.start), "topic": self.topic}
+        if state == RegistrationState.FULL:
+            subject = _("Waiting list for the meeting on %(date)s: %(topic)s") % values
+        else:
+            subject = _("Registration for the meeting on %(date)s: %(topic)s") % values
+        # quote, not quote_plus: mail programs show a "+" as it is.
+        query = urlencode({"subject": subject}, quote_via=quote)
+        return Registration(state, email=email, mailto=f"mailto:{email}?{query}")
 
 
 class RecurringMeetingPage(RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, Page):

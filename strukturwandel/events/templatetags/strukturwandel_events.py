@@ -7,6 +7,7 @@
 - ``{{ meeting|when_date }}`` → "Mo, 06.12.2021", the day only.
 - ``{% meeting_json_ld page %}`` and ``{% series_json_ld page upcoming past %}``: schema.org
   JSON-LD for the head.
+- ``{% meeting_registration meeting as registration %}``: how to register (form or e-mail).
 
 Both show the site's time zone (Europe/Berlin); the formats come from the German catalogue,
 so another language gets its own.
@@ -113,3 +114,10 @@ def recurring_meeting_json_ld(context, page, next_dates):
     return json_ld_script(
         structured_data.recurring_meeting_event(page, next_dates, context["request"])
     )
+
+
+@register.simple_tag(takes_context=True)
+def meeting_registration(context, meeting):
+    """``{% meeting_registration meeting as registration %}``: how to register for a
+    MeetingPage (a models.Registration); the site's contact e-mail is the last fallback."""
+    return meeting.registration(context.get("request"))

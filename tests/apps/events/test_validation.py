@@ -51,7 +51,7 @@ def test_registration_window_closing_before_opening_or_after_the_meeting():
 
 def test_negative_capacity():
     assert errors(meeting(capacity=-1)) == {
-        "capacity": ["Die Kapazität kann nicht unter null liegen."]
+        "capacity": ["Die Zahl der Plätze kann nicht unter null liegen."]
     }
     meeting(capacity=0).clean()
 
