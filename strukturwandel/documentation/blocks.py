@@ -6,6 +6,7 @@ contents, so editors never type numbers.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
@@ -288,7 +289,11 @@ class NextDatesBlock(SectionBlock):
         meetings = []
         if page is not None and hasattr(page, "next_meetings"):
             meetings = page.next_meetings(value.get("series"))[: value.get("count") or 3]
+        # The dates are those after the documented meeting; read later, some have passed and
+        # are marked so they are not taken for upcoming dates.
+        now = timezone.now()
         context["meetings"] = meetings
+        context["past_meeting_ids"] = {meeting.pk for meeting in meetings if meeting.end <= now}
         return context
 
 

@@ -6,6 +6,7 @@ from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from strukturwandel.documentation.models import DocumentationPage
 from strukturwandel.events.models import MeetingStatus
@@ -48,6 +49,9 @@ def test_every_block_renders_with_structure_and_numbers(client, documentation, l
         assert f'id="{anchor}"' in html
     # Impulse: speakers from the record with organisation link, nested key points, links.
     assert '<span class="sw-speaker__name">Paula Probe</span>' in html
+    # One colon only: the gender colon of "Referent:in" ends the term, no label colon after it.
+    assert '<dl class="sw-impulse__speakers"> <dt>Referent:in</dt>' in html
+    assert "Referent:in:" not in html and "Referent:innen:" not in html
     assert '<a href="https://gesellschaftsdenken.example.org/">Gesellschaftsdenken e.V.</a>' in html
     assert "<li>Mehrere Tausend Gespräche in der Stadt Zeitz<ul><li>mit Menschen" in html
     assert '<a href="https://gesellschaftsdenken.example.org/">Website</a>' in html
@@ -86,6 +90,24 @@ def test_next_dates_are_read_live(client, documentation, series, later_meetings)
     assert urls == [added.url, later_meetings[1].url, later_meetings[2].url]
     # The events app's format, the same as on the meeting cards.
     assert "Mo, 14.02.2022, 17:00–18:30 Uhr" in section
+
+
+def test_next_dates_mark_the_dates_that_have_taken_place(
+    client, documentation, series, later_meetings
+):
+    # The block lists the dates after the documented meeting, read at the time of reading:
+    # the 2022 dates have passed, a date next month has not.
+    ahead = add_meeting(
+        series, timezone.localdate() + datetime.timedelta(days=30), "Noch nicht vorbei"
+    )
+    documentation.body = [("next_dates", {"heading": "", "series": None, "count": 5, "note": ""})]
+    documentation.save_revision().publish()
+    section = render(client, documentation).split("sw-next-dates__list")[1].split("</ul>")[0]
+    items = [squash(item) for item in section.split("<li>")[1:]]
+    assert len(items) == 4
+    for item in items[:3]:
+        assert '<span class="sw-next-dates__past">(hat bereits stattgefunden)</span>' in item
+    assert ahead.url in items[3] and "stattgefunden" not in items[3]
 
 
 def test_next_dates_leave_out_private_meetings(client, documentation, series, later_meetings):
