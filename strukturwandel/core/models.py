@@ -29,6 +29,7 @@ class SocialLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link-external"
         label = _("Social media link")
+        description = _("A profile of the organisation on a social network, shown in the footer.")
 
 
 @register_setting(icon="home")

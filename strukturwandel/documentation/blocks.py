@@ -12,13 +12,14 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from strukturwandel.core.blocks import (
+    PREVIEW_TEMPLATE,
     DocumentBlock,
     FigureBlock,
     HeadingBlock,
+    LabelledImageBlock,
     LinkBlock,
     ParagraphBlock,
     QuoteBlock,
@@ -43,6 +44,7 @@ class SectionBlock(blocks.StructBlock):
 
     class Meta:
         default_heading = ""
+        preview_template = PREVIEW_TEMPLATE
 
 
 class PersonChooserBlock(SnippetChooserBlock):
@@ -150,7 +152,7 @@ class ImpulseBlock(SectionBlock):
     links = blocks.ListBlock(
         LinkBlock(), label=pgettext_lazy("strukturwandel", "Links"), default=[]
     )
-    image = ImageBlock(label=pgettext_lazy("strukturwandel", "Image"), required=False)
+    image = LabelledImageBlock(label=pgettext_lazy("strukturwandel", "Image"), required=False)
     slides = DocumentChooserBlock(label=pgettext_lazy("strukturwandel", "Slides"), required=False)
 
     class Meta:
@@ -282,11 +284,24 @@ class NextDatesBlock(SectionBlock):
         template = "strukturwandel_documentation/blocks/next_dates.html"
         description = _("Lists the next meetings of the series automatically, with links.")
         default_heading = _("Next Strukturwandel-Stammtische")
+        preview_value = {"count": 3}
+
+    def get_preview_context(self, value, parent_context=None):
+        from strukturwandel.events import listings
+
+        context = super().get_preview_context(value, parent_context)
+        # The picker has no documented meeting: the site's next public meetings stand in.
+        context["preview_meetings"] = list(
+            listings.upcoming_meetings(listings.meeting_queryset(with_documentation=False))[
+                : value.get("count") or 3
+            ]
+        )
+        return context
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         page = (parent_context or {}).get("page")
-        meetings = []
+        meetings = (parent_context or {}).get("preview_meetings", [])
         if page is not None and hasattr(page, "next_meetings"):
             meetings = page.next_meetings(value.get("series"))[: value.get("count") or 3]
         # The dates are those after the documented meeting; read later, some have passed and
@@ -348,6 +363,11 @@ class WorkingGroupUpdateBlock(SectionBlock):
         template = "strukturwandel_documentation/blocks/working_group_update.html"
         description = _("What a working group reports; also shown on the group's page.")
         default_heading = _("Update from a working group")
+        # Without a group (the picker has none) the section keeps its default heading.
+        preview_value = {
+            "text": "<ul><li>Erstes Treffen: Themen und Formate abgesteckt</li>"
+            "<li>Nächstes Treffen im Herbst</li></ul>"
+        }
 
     def section_title(self, value):
         group = value.get("group")
@@ -393,6 +413,16 @@ class DecisionsBlock(SectionBlock):
         template = "strukturwandel_documentation/blocks/decisions.html"
         description = _("What was decided and what happens next, with who and by when.")
         default_heading = _("Decisions and next steps")
+        preview_value = {
+            "items": [
+                {
+                    "text": "Einen Koordinierungskreis bilden",
+                    "responsible": "AG Struktur",
+                    "due": "Sommer 2021",
+                },
+                {"text": "Eine Online-Pinnwand für Visitenkarten einrichten", "responsible": ""},
+            ]
+        }
 
 
 class SurveyAnswerBlock(blocks.StructBlock):
