@@ -130,3 +130,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "post@nachhaltiges-sachsen.example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The package's settings (strukturwandel/conf.py): the association publishes the feeds.
+STRUKTURWANDEL = {
+    "CALENDAR_PRODID": "-//Landesverband Nachhaltiges Sachsen e.V.//wagtail-strukturwandel//DE",
+}

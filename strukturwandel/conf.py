@@ -23,6 +23,8 @@ DEFAULTS = {
     "PLANNED_DATES_LISTED": 3,
     # From how many numbered sections on a documentation or report page a table of contents shows.
     "DOCUMENTATION_TOC_MIN_SECTIONS": 4,
+    # The PRODID of the iCalendar feeds: who publishes them ("-//Organisation//Product//Language").
+    "CALENDAR_PRODID": "-//wagtail-strukturwandel//wagtail-strukturwandel//DE",
 }
 
 

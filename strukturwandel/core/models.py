@@ -36,9 +36,7 @@ class SocialLinkBlock(blocks.StructBlock):
 class SiteSettings(BaseSiteSetting):
     """What every page footer shows: who runs the site, how to reach them, who funds it."""
 
-    organisation_name = models.CharField(
-        _("organisation name"), max_length=200, default="Landesverband Nachhaltiges Sachsen e.V."
-    )
+    organisation_name = models.CharField(_("organisation name"), max_length=200, default="")
     address = models.TextField(
         _("postal address"), blank=True, help_text=_("One line per line of the address.")
     )
@@ -48,8 +46,7 @@ class SiteSettings(BaseSiteSetting):
         _("newsletter invitation"),
         max_length=300,
         blank=True,
-        default="Melden Sie sich für unseren Newsletter zu aktuellen Aktionen, Themen und "
-        "Projekten an.",
+        help_text=_("Leave empty for a general invitation to subscribe."),
     )
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, verbose_name=_("social media links")

@@ -18,7 +18,6 @@ from strukturwandel.conf import app_settings
 from . import listings, schedule
 from .models import MeetingFormat, MeetingStatus, venue_lines
 
-PRODID = "-//Landesverband Nachhaltiges Sachsen e.V.//wagtail-strukturwandel//DE"
 UID_DOMAIN = "wagtail-strukturwandel"
 STATUS = {
     MeetingStatus.PLANNED: "CONFIRMED",
@@ -29,7 +28,7 @@ STATUS = {
 
 def new_calendar(name):
     calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", app_settings.CALENDAR_PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("name", name)

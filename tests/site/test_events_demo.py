@@ -82,6 +82,8 @@ def test_no_public_page_or_feed_of_the_demo_shows_a_call_link(demo, client):
 def test_site_feed_has_every_meeting(demo, client):
     response = client.get(reverse("strukturwandel_events:site_calendar"))
     calendar = icalendar.Calendar.from_ical(response.content)
+    # The demo names the association as publisher in its settings.
+    assert "Landesverband Nachhaltiges Sachsen e.V." in str(calendar["PRODID"])
     uids = {str(event["UID"]) for event in calendar.walk("VEVENT")}
     for meeting in MeetingPage.objects.live():
         assert f"meeting-{meeting.translation_key}@wagtail-strukturwandel" in uids

@@ -98,6 +98,8 @@ def test_site_footer_shows_the_site_settings(site):
     assert 'href="mailto:post@example.org"' in html
     assert 'href="https://newsletter.example.org/"' in html
     assert "Newsletter bestellen" in html
+    # Without a text of the site's own, a general invitation from the catalogue.
+    assert "Melden Sie sich für unseren Newsletter zu aktuellen Aktionen" in html
     assert '<h2 id="footer-funding">Förderung</h2>' in html
     assert "Gefördert vom Freistaat Sachsen." in html
     assert 'rel="me"' in html
@@ -111,7 +113,9 @@ def test_site_footer_leaves_out_empty_sections(site):
     )
     assert "footer-newsletter" not in html
     assert "footer-funding" not in html
-    assert "Landesverband Nachhaltiges Sachsen e.V." in html
+    # The package names no organisation: without a name there is no copyright line.
+    assert SiteSettings.for_site(site).organisation_name == ""
+    assert "©" not in html
 
 
 def test_editor_can_create_a_content_page_in_the_admin(admin_client, root_page):

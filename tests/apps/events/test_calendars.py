@@ -236,3 +236,16 @@ def test_venue_from_a_textarea_becomes_one_line(client, series, make_meeting):
         "Online (den Link erhalten Sie mit der Anmeldung)"
     )
     assert venue_lines(venue) == ["Bürgerhaus Borna", "Markt 1", "04552 Borna"]
+
+
+def test_feeds_name_the_publisher_from_the_settings(client, series, settings):
+    url = reverse("strukturwandel_events:site_calendar")
+    # The package names no organisation of its own; a host site names itself.
+    assert str(fetch(client, url)["PRODID"]) == (
+        "-//wagtail-strukturwandel//wagtail-strukturwandel//DE"
+    )
+    settings.STRUKTURWANDEL = {"CALENDAR_PRODID": "-//Beispielverein e.V.//Termine//DE"}
+    assert str(fetch(client, url)["PRODID"]) == "-//Beispielverein e.V.//Termine//DE"
+    assert str(fetch(client, series.calendar_url)["PRODID"]) == (
+        "-//Beispielverein e.V.//Termine//DE"
+    )
