@@ -113,8 +113,28 @@ class SiteSettings(BaseSiteSetting):
         return [line.strip() for line in self.address.splitlines() if line.strip()]
 
 
-class ContentPage(Page):
-    """A general page: project descriptions, background texts, contact pages."""
+class BelowSiteRootMixin:
+    """For page types a host places freely (sections, general pages): anywhere but the tree root.
+
+    The package cannot name the host's home page type in ``parent_page_types``, so these types
+    leave it open and the host's own ``subpage_types`` decide; only the tree root, where a page
+    belongs to no site, is ruled out. Our leaf types keep them out with explicit
+    ``subpage_types``.
+    """
+
+    @classmethod
+    def can_exist_under(cls, parent):
+        # Also checked when a page is moved.
+        return parent.depth > 1 and super().can_exist_under(parent)
+
+
+class ContentPage(BelowSiteRootMixin, Page):
+    """A general page: project descriptions, background texts, contact pages.
+
+    Its ``subpage_types`` stay open: below a content page go further content pages, the
+    package's sections and the host's own page types; the package's leaf types (meetings,
+    documentation, groups) are kept out by their ``parent_page_types``.
+    """
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences shown above the text.")

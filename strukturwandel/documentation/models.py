@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail.search.utils import parse_query_string
 
 from strukturwandel.conf import app_settings
+from strukturwandel.core.models import BelowSiteRootMixin
 from strukturwandel.events.models import MeetingFormat, MeetingPage, MeetingStatus
 from strukturwandel.groups.models import WorkingGroupPage
 
@@ -103,7 +104,7 @@ class BaseReportPage(Page):
         return context
 
 
-class DocumentationIndexPage(Page):
+class DocumentationIndexPage(BelowSiteRootMixin, Page):
     """All documentation and reports, newest first, with filters and search."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

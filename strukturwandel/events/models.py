@@ -19,6 +19,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.blocks import BaseStreamBlock
+from strukturwandel.core.models import BelowSiteRootMixin
 
 from . import schedule
 from .widgets import RecurrenceWidget
@@ -259,7 +260,9 @@ SCHEDULE_SIGNIFICANT_FIELDS = (
 )
 
 
-class EventSeriesPage(RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, Page):
+class EventSeriesPage(
+    BelowSiteRootMixin, RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, Page
+):
     """A recurring series of meetings such as the Strukturwandel-Stammtisch."""
 
     intro = RichTextField(
@@ -544,7 +547,9 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         return Registration(state, email=email, mailto=f"mailto:{email}?{query}")
 
 
-class RecurringMeetingPage(RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, Page):
+class RecurringMeetingPage(
+    BelowSiteRootMixin, RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, Page
+):
     """Meetings on a rule shown as one page, e.g. a group meeting every 2nd Monday."""
 
     is_recurring_meeting = True

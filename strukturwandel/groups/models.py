@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from strukturwandel.core.blocks import BaseStreamBlock
+from strukturwandel.core.models import BelowSiteRootMixin
 from strukturwandel.events.models import (
     SCHEDULE_SIGNIFICANT_FIELDS,
     CalendarSequenceMixin,
@@ -23,7 +24,7 @@ class GroupStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class WorkingGroupIndexPage(Page):
+class WorkingGroupIndexPage(BelowSiteRootMixin, Page):
     """The overview of all working groups (Arbeitsgruppen)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from strukturwandel.core.models import BelowSiteRootMixin
+
 
 class TopicField(index.Indexed, Orderable):
     """A broad theme (Themenfeld) that meetings, reports and working groups are tagged with."""
@@ -63,7 +65,7 @@ class TopicField(index.Indexed, Orderable):
         return self.get_url()
 
 
-class TopicFieldIndexPage(RoutablePageMixin, Page):
+class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
     """Every topic field at a glance, and one page per topic field below it.
 
     Topic fields are snippets, managed once in the admin; their pages are routes of this page

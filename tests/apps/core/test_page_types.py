@@ -1,0 +1,73 @@
+"""Where editors may create the package's page types."""
+
+import pytest
+from wagtail.models import Page
+
+from strukturwandel.core.models import ContentPage
+from strukturwandel.documentation.models import (
+    DocumentationIndexPage,
+    DocumentationPage,
+    ReportPage,
+)
+from strukturwandel.events.models import EventSeriesPage, MeetingPage, RecurringMeetingPage
+from strukturwandel.groups.models import WorkingGroupIndexPage, WorkingGroupPage
+from strukturwandel.topics.models import TopicFieldIndexPage
+
+pytestmark = pytest.mark.django_db
+
+# Placed freely by the host: below its home page or a content page, never at the tree root.
+FREE = [
+    ContentPage,
+    EventSeriesPage,
+    RecurringMeetingPage,
+    DocumentationIndexPage,
+    WorkingGroupIndexPage,
+    TopicFieldIndexPage,
+]
+# Only below their own parents.
+BOUND = [MeetingPage, DocumentationPage, ReportPage, WorkingGroupPage]
+LEAVES_AND_SECTIONS = [model for model in FREE + BOUND if model is not ContentPage]
+
+
+@pytest.mark.parametrize("model", FREE, ids=lambda model: model.__name__)
+def test_free_types_go_below_any_site_page_but_not_at_the_root(model, root_page):
+    assert root_page.depth == 2
+    assert model.can_create_at(root_page)
+    assert not model.can_create_at(Page.get_first_root_node())
+    assert model.can_create_at(root_page.add_child(instance=ContentPage(title="Über", slug="x")))
+
+
+@pytest.mark.parametrize("model", FREE + BOUND, ids=lambda model: model.__name__)
+def test_nothing_goes_below_the_package_leaves_but_what_they_list(model):
+    for parent in LEAVES_AND_SECTIONS:
+        if model in parent.allowed_subpage_models():
+            assert (parent, model) in {
+                (EventSeriesPage, MeetingPage),
+                (WorkingGroupPage, MeetingPage),
+                (WorkingGroupPage, RecurringMeetingPage),
+                (DocumentationIndexPage, DocumentationPage),
+                (DocumentationIndexPage, ReportPage),
+                (WorkingGroupIndexPage, WorkingGroupPage),
+            }
+
+
+def test_content_pages_hold_content_and_sections_not_meetings_or_reports():
+    allowed = set(ContentPage.allowed_subpage_models())
+    assert set(FREE) <= allowed
+    assert not set(BOUND) & allowed
+
+
+def test_a_section_cannot_be_moved_to_the_tree_root(root_page):
+    index = root_page.add_child(instance=DocumentationIndexPage(title="Doku", slug="doku"))
+    assert not index.can_move_to(Page.get_first_root_node())
+    assert index.can_move_to(root_page.add_child(instance=ContentPage(title="Über", slug="ueber")))
+
+
+def test_the_admin_offers_no_package_type_at_the_root(admin_client):
+    root = Page.get_first_root_node()
+    response = admin_client.get(f"/admin/pages/{root.pk}/add_subpage/")
+    # The bare host has no type of its own for the root: the admin sends the editor back
+    # (before, it listed the package's six free types there).
+    offered = response.get("Location", "") + response.content.decode()
+    for model in FREE:
+        assert f"/{model._meta.app_label}/{model._meta.model_name}/" not in offered
