@@ -156,15 +156,16 @@ def upcoming_entries(meetings=None, *, schedule_page=None, now=None, planned_lim
     return sorted(entries, key=lambda entry: entry.start)
 
 
-def next_meeting_id(private, *, now=None, **related):
+def next_meeting_id(private, *filters, now=None, **related):
     """For ``annotate()``: the pk of the next live, public meeting that takes place (cancelled
-    ones do not count), among those matching ``related`` (filters with ``OuterRef``).
+    ones do not count), among those matching ``filters`` and ``related`` (e.g. a site's tree;
+    filters with ``OuterRef``).
 
     ``private`` is ``Page.objects.private_q()``, shared with the rest of the listing.
     """
     meetings = MeetingPage.objects.live().exclude(private)
     upcoming = upcoming_meetings(meetings, now=now).exclude(status=MeetingStatus.CANCELLED)
-    return Subquery(upcoming.filter(**related).values("pk")[:1])
+    return Subquery(upcoming.filter(*filters, **related).values("pk")[:1])
 
 
 def meetings_by_id(ids):

@@ -1,10 +1,14 @@
-"""Calendar feeds that belong to no single page: the whole site, and one per topic field."""
+"""Calendar feeds that belong to no single page: the whole site, and one per topic field.
+
+A feed lists only the site it is served on (``in_site``).
+"""
 
 from django.apps import apps
 from django.shortcuts import get_object_or_404
 from django.utils.translation import pgettext
 from wagtail.models import Page, Site
 
+from strukturwandel.core.pages import in_site
 from strukturwandel.topics.models import TopicField
 
 from . import calendars, listings
@@ -18,11 +22,6 @@ def schedule_page_models():
         for model in apps.get_models()
         if issubclass(model, ScheduleMixin) and issubclass(model, Page)
     ]
-
-
-def _in_site(queryset, site):
-    """Pages of ``queryset`` in ``site``'s tree: a feed lists only the site it is served on."""
-    return queryset.descendant_of(site.root_page, inclusive=True) if site else queryset
 
 
 def _planning(model, private):
@@ -41,9 +40,9 @@ def site_calendar(request):
     schedule_pages = [
         page
         for model in schedule_page_models()
-        for page in _in_site(_planning(model, private).defer_streamfields(), site)
+        for page in in_site(_planning(model, private).defer_streamfields(), site)
     ]
-    meetings = _in_site(listings.meeting_queryset(with_documentation=False), site)
+    meetings = in_site(listings.meeting_queryset(with_documentation=False), site)
     name = site.site_name if site and site.site_name else pgettext("calendar name", "All dates")
     calendar = calendars.build(name, meetings.order_by("start"), schedule_pages, request)
     return calendars.response(calendar, "termine.ics")
@@ -58,12 +57,12 @@ def topic_calendar(request, slug):
         page
         for model in schedule_page_models()
         if _tagged(model)
-        for page in _in_site(
+        for page in in_site(
             _planning(model, private).defer_streamfields().filter(topic_fields=topic_field), site
         )
     ]
     meetings = listings.meeting_queryset(with_documentation=False).filter(topic_fields=topic_field)
     calendar = calendars.build(
-        topic_field.name, _in_site(meetings, site).order_by("start"), schedule_pages, request
+        topic_field.name, in_site(meetings, site).order_by("start"), schedule_pages, request
     )
     return calendars.response(calendar, f"{topic_field.slug}.ics")

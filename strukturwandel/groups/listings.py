@@ -7,8 +7,8 @@ pages: a group's meetings are the meeting pages below it, its planned dates come
 from django.db.models import OuterRef, Prefetch
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
+from strukturwandel.core.pages import is_public, private_q
 from strukturwandel.events import listings as meeting_listings
 
 from .models import WorkingGroupPage
@@ -16,14 +16,15 @@ from .models import WorkingGroupPage
 CONTACT_PHOTO_FILTER = "fill-160x160"
 
 
-def group_index(index_page, now=None):
+def group_index(index_page, now=None, request=None):
     """The live groups below ``index_page`` in the editors' order, each with ``next_date``.
 
     ``next_date`` is the group's next meeting (a MeetingPage) or, when its rule plans an
     earlier date without a meeting page, that PlannedDate; None when nothing is planned.
+    The private sections are read once per ``request``, for the cards' links too.
     """
     now = now or timezone.now()
-    private = Page.objects.private_q()
+    private = private_q(request)
     next_meeting = meeting_listings.next_meeting_id(
         private, now=now, path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
     )
@@ -68,14 +69,16 @@ def upcoming_entries(group, now=None):
     )
 
 
-def join_options(group):
-    """How to join: a live sign-up page and/or an e-mail, the index page's as a fallback.
+def join_options(group, request=None):
+    """How to join: a sign-up page anyone may open and/or an e-mail, the index page's as a
+    fallback.
 
     Groups that were merged or closed take no new members.
     """
     if not group.plans_meetings:
         return {"join_page": None, "join_email": ""}
-    join_page = group.join_page if group.join_page_id and group.join_page.live else None
+    join_page = group.join_page if group.join_page_id else None
+    join_page = join_page if is_public(join_page, request) else None
     join_email = group.join_email
     if not join_email:
         parent = group.get_parent().specific
@@ -95,5 +98,5 @@ def group_details(group, request=None, now=None):
         "contacts": contacts(group),
         "member_organisations": group.member_organisations.all(),
         "upcoming": upcoming_entries(group, now),
-        **join_options(group),
+        **join_options(group, request),
     }

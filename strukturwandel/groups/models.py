@@ -47,7 +47,7 @@ class WorkingGroupIndexPage(BelowSiteRootMixin, Page):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context["working_groups"] = listings.group_index(self)
+        context["working_groups"] = listings.group_index(self, request=request)
         return context
 
 

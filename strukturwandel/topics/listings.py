@@ -4,6 +4,9 @@ Counting goes through the reverse relations of ``TopicField`` that the tagged pa
 declare: ``meetings`` (events), ``working_groups`` (groups), ``reports`` and
 ``documentation_pages`` (documentation). Meeting listings come from
 ``strukturwandel.events.listings``, so they match the series and group pages.
+
+Topic fields are shared by every site of an installation; what is counted and listed for
+them is only the pages of the ``site`` the index is served on (``None``: every site).
 """
 
 from django.core.exceptions import FieldDoesNotExist
@@ -11,31 +14,33 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquer
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
+from strukturwandel.core.pages import in_site, private_q, site_q
 from strukturwandel.events import listings as meeting_listings
 from strukturwandel.events.models import MeetingStatus
 
 from .models import TopicField
 
-# The relations whose live pages the topic index counts as "reports": the documentation app's
-# alliance reports. Add "documentation_pages" to count meeting documentation as well.
-# Relations of apps that are not installed are skipped.
-REPORT_RELATIONS = ("reports",)
+# The relations whose live pages the topic index counts as "documentation and reports": the
+# documentation app's alliance reports and meeting documentation, as the topic pages list them
+# together. Relations of apps that are not installed are skipped.
+REPORT_RELATIONS = ("reports", "documentation_pages")
 
 TOPIC_IMAGE_FILTER = "fill-96x96"
 
 
-def private_pages():
-    """A Q for pages in private sections: one query, to share among the listings of a page."""
-    return Page.objects.private_q()
+def private_pages(request=None):
+    """A Q for pages in private sections: one query per request, to share among the listings
+    of a page and its links (``strukturwandel.core.pages.is_public``)."""
+    return private_q(request)
 
 
-def live_count(relation, private=None, exclude=None):
-    """A subquery annotation: how many live, public pages reach the topic via ``relation``."""
+def live_count(relation, private=None, exclude=None, site=None):
+    """A subquery annotation: how many live, public pages of ``site`` reach the topic via
+    ``relation``."""
     rel = TopicField._meta.get_field(relation)
     field_name = rel.field.name
-    pages = rel.related_model.objects.live().exclude(
+    pages = in_site(rel.related_model.objects.live(), site).exclude(
         private if private is not None else private_pages()
     )
     if exclude is not None:
@@ -58,40 +63,48 @@ def _installed(relation):
     return True
 
 
-def with_report_count(queryset, private=None):
-    """Annotate ``report_count``: the live reports on each topic field (see REPORT_RELATIONS).
+def with_report_count(queryset, private=None, site=None):
+    """Annotate ``report_count``: the live documentation and reports on each topic field (see
+    REPORT_RELATIONS).
 
-    The one place that decides what the topic index counts as a report.
+    The one place that decides what the topic index counts as documentation and reports.
     """
     private = private if private is not None else private_pages()
     counts = [
-        live_count(relation, private) for relation in REPORT_RELATIONS if _installed(relation)
+        live_count(relation, private, site=site)
+        for relation in REPORT_RELATIONS
+        if _installed(relation)
     ]
     if not counts:
         return queryset.annotate(report_count=Value(0, output_field=IntegerField()))
     return queryset.annotate(report_count=sum(counts[1:], counts[0]))
 
 
-def with_meeting_count(queryset, private=None):
+def with_meeting_count(queryset, private=None, site=None):
     """Annotate ``meeting_count``: the live meetings on each topic field, past and upcoming.
 
     Cancelled meetings do not count: they did not take place.
     """
     cancelled = Q(status=MeetingStatus.CANCELLED)
-    return queryset.annotate(meeting_count=live_count("meetings", private, cancelled))
+    return queryset.annotate(meeting_count=live_count("meetings", private, cancelled, site))
 
 
-def topic_index(now=None):
-    """Every topic field with ``meeting_count``, ``report_count`` and ``next_meeting``.
+def topic_index(site=None, now=None, private=None):
+    """Every topic field with ``meeting_count``, ``report_count`` and ``next_meeting``, counting
+    the pages of ``site``.
 
     A fixed number of queries however many topics and meetings there are: the topic fields
     with their counts and the id of their next meeting, those meetings, images' renditions.
     """
     now = now or timezone.now()
-    private = private_pages()
-    next_meeting = meeting_listings.next_meeting_id(private, now=now, topic_fields=OuterRef("pk"))
+    private = private if private is not None else private_pages()
+    next_meeting = meeting_listings.next_meeting_id(
+        private, site_q(site), now=now, topic_fields=OuterRef("pk")
+    )
     topics = list(
-        with_report_count(with_meeting_count(TopicField.objects.all(), private), private)
+        with_report_count(
+            with_meeting_count(TopicField.objects.all(), private, site), private, site
+        )
         .annotate(next_meeting_id=next_meeting)
         .prefetch_related(_image_prefetch())
     )
@@ -107,29 +120,31 @@ def _image_prefetch():
     )
 
 
-def upcoming_meetings(topic, now=None):
-    return meeting_listings.upcoming_meetings(meeting_listings.topic_meetings(topic), now=now)
+def upcoming_meetings(topic, now=None, site=None):
+    meetings = in_site(meeting_listings.topic_meetings(topic), site)
+    return meeting_listings.upcoming_meetings(meetings, now=now)
 
 
-def past_meetings(topic, now=None):
+def past_meetings(topic, now=None, site=None):
     """Past meetings on the topic, newest first, each with its documentation if there is one
     (meeting_queryset prefetches it for every meeting listing)."""
-    return meeting_listings.past_meetings(meeting_listings.topic_meetings(topic), now=now)
+    meetings = in_site(meeting_listings.topic_meetings(topic), site)
+    return meeting_listings.past_meetings(meetings, now=now)
 
 
-def recurring_meetings(topic, private=None):
+def recurring_meetings(topic, private=None, site=None):
     """Meetings on a rule (RecurringMeetingPage) tagged with the topic, e.g. a monthly circle."""
     return (
-        topic.recurring_meetings.live()
+        in_site(topic.recurring_meetings.live(), site)
         .exclude(private if private is not None else private_pages())
         .defer_streamfields()
         .order_by("title")
     )
 
 
-def working_groups(topic, private=None):
+def working_groups(topic, private=None, site=None):
     return (
-        topic.working_groups.live()
+        in_site(topic.working_groups.live(), site)
         .exclude(private if private is not None else private_pages())
         .select_related("merged_into")
         .defer_streamfields()

@@ -1,15 +1,16 @@
 from django.db import models
 from django.shortcuts import get_object_or_404
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from strukturwandel.core.models import BelowSiteRootMixin
+from strukturwandel.core.pages import in_site, is_public
 
 
 class TopicField(index.Indexed, Orderable):
@@ -54,14 +55,21 @@ class TopicField(index.Indexed, Orderable):
         return self.name
 
     def get_url(self, request=None):
-        """The topic's public page on the topic-field index, or "" when the site has none."""
+        """The topic's page on the topic-field index of ``request``'s site (without a request:
+        the default site's), or "" when that site has none.
+
+        Prefer this with the request (or ``{% topic_url %}``/``{% topic_links %}``): the index
+        is then looked up once per request, not once per topic.
+        """
         index_page = TopicFieldIndexPage.for_request(request)
         if index_page is None:
             return ""
         return index_page.topic_url(self, request)
 
-    @property
+    @cached_property
     def url(self):
+        """``get_url()`` without a request: the default site's topic page, looked up once per
+        topic object. In templates and loops use ``{% topic_url topic %}``."""
         return self.get_url()
 
 
@@ -93,7 +101,6 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
-    max_count = 1
     subpage_types = []
 
     class Meta:
@@ -101,11 +108,34 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("topic field indexes")
 
     @classmethod
+    def can_create_at(cls, parent):
+        """One index per site: not where the parent's site has one already."""
+        if not super().can_create_at(parent):
+            return False
+        site = parent.get_site()
+        pages = cls.objects.all()
+        return not (in_site(pages, site) if site else pages.descendant_of(parent)).exists()
+
+    @classmethod
+    def for_site(cls, site):
+        """The live topic-field index in ``site``'s tree, or None."""
+        if site is None:
+            return None
+        return in_site(cls.objects.live(), site).first()
+
+    @classmethod
     def for_request(cls, request=None):
-        """The site's live topic-field index, looked up once per request."""
+        """The live topic-field index of the request's site, looked up once per request.
+
+        Without a request: the default site's.
+        """
         if request is not None and hasattr(request, "_strukturwandel_topic_index"):
             return request._strukturwandel_topic_index
-        index_page = cls.objects.live().first()
+        if request is None:
+            site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+        else:
+            site = Site.find_for_request(request)
+        index_page = cls.for_site(site)
         if request is not None:
             request._strukturwandel_topic_index = index_page
         return index_page
@@ -122,21 +152,31 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
         return urls
 
     def topic_url(self, topic, request=None):
-        return self.get_url(request) + self.reverse_subpage("topic", kwargs={"slug": topic.slug})
+        """The topic's page below this index, or "" when the index has no URL (e.g. it is
+        outside every site)."""
+        base = self.get_url(request)
+        if base is None:
+            return ""
+        return base + self.reverse_subpage("topic", kwargs={"slug": topic.slug})
 
     def get_context(self, request, *args, **kwargs):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
         request._strukturwandel_topic_index = self
-        context["suggestion_page"] = self.live_suggestion_page()
+        context["suggestion_page"] = self.public_suggestion_page(request)
         # Lazy: the topic pages are routes of this page and do not list every topic.
-        context["topic_fields"] = SimpleLazyObject(listings.topic_index)
+        context["topic_fields"] = SimpleLazyObject(
+            lambda: listings.topic_index(
+                Site.find_for_request(request), private=listings.private_pages(request)
+            )
+        )
         return context
 
-    def live_suggestion_page(self):
+    def public_suggestion_page(self, request=None):
+        """The suggestion page when anyone may open it (live, not view-restricted), else None."""
         page = self.suggestion_page
-        return page if page is not None and page.live else None
+        return page if is_public(page, request) else None
 
     @path("<slug:slug>/", name="topic")
     def topic_view(self, request, slug):
@@ -146,15 +186,16 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
 
         topic = get_object_or_404(TopicField.objects.select_related("image"), slug=slug)
         request._strukturwandel_topic_index = self
-        private = listings.private_pages()
+        private = listings.private_pages(request)
+        site = Site.find_for_request(request)
         return self.render(
             request,
             template="strukturwandel_topics/topic_field_page.html",
             context_overrides={
                 "topic": topic,
-                "upcoming_meetings": listings.upcoming_meetings(topic),
-                "past_meetings": paginate(request, listings.past_meetings(topic)),
-                "recurring_meetings": listings.recurring_meetings(topic, private),
-                "working_groups": listings.working_groups(topic, private),
+                "upcoming_meetings": listings.upcoming_meetings(topic, site=site),
+                "past_meetings": paginate(request, listings.past_meetings(topic, site=site)),
+                "recurring_meetings": listings.recurring_meetings(topic, private, site),
+                "working_groups": listings.working_groups(topic, private, site),
             },
         )

@@ -6,6 +6,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from strukturwandel.core.models import SiteSettings
+from strukturwandel.core.pages import is_public
 
 register = template.Library()
 
@@ -51,3 +52,9 @@ def pagination(context, page_obj, label):
     params = request.GET.copy()
     params.pop("page", None)
     return {"page_obj": page_obj, "label": label, "query": params.urlencode()}
+
+
+@register.filter(name="is_public")
+def is_public_filter(page, request=None):
+    """Whether a link to ``page`` leads anyone to it: ``{% if page|is_public:request %}``."""
+    return is_public(page, request or None)

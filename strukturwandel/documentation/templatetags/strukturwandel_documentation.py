@@ -2,9 +2,9 @@ import re
 
 from django import template
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 
+from strukturwandel.core.pages import in_site, private_q, request_site
 from strukturwandel.documentation.models import (
     DocumentationPage,
     ReportPage,
@@ -68,15 +68,18 @@ def meeting_documentation(meeting):
     return public_documentation().filter(meeting=meeting).first()
 
 
-@register.simple_tag
-def topic_reports(topic, limit=10):
-    """Live, public documentation and reports of a topic field, newest first (five queries)."""
+@register.simple_tag(takes_context=True)
+def topic_reports(context, topic, limit=10):
+    """Live, public documentation and reports of a topic field on the request's site, newest
+    first (four queries; five without a request)."""
     if topic is None:
         return []
-    # Pages in private (view-restricted) sections are left out; one query for both lists.
-    private = Page.objects.private_q()
+    request = context.get("request")
+    site = request_site(request)
+    # Pages in private (view-restricted) sections are left out; one query per request.
+    private = private_q(request)
     documentation = (
-        DocumentationPage.objects.live()
+        in_site(DocumentationPage.objects.live(), site)
         .exclude(private)
         .filter(topic_fields=topic)
         .defer_streamfields()
@@ -84,7 +87,10 @@ def topic_reports(topic, limit=10):
         .order_by("-meeting__start")[:limit]
     )
     reports = (
-        ReportPage.objects.live().exclude(private).filter(topic_fields=topic).defer_streamfields()
+        in_site(ReportPage.objects.live(), site)
+        .exclude(private)
+        .filter(topic_fields=topic)
+        .defer_streamfields()
     )
     entries = [*documentation, *reports.order_by("-date")[:limit]]
     entries.sort(key=lambda page: (page.date is not None, page.date), reverse=True)

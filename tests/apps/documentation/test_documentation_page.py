@@ -7,6 +7,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from strukturwandel.documentation.models import DocumentationPage
 from strukturwandel.events.models import MeetingStatus
@@ -243,7 +244,16 @@ def test_query_count_does_not_grow_with_blocks(client, index, meeting, person, l
             assert client.get(page.url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
-    # Site, routing (3), page, view restrictions, speakers with organisations, meeting,
-    # topic fields, next meetings and the view restrictions that keep private ones out;
-    # nothing per block.
-    assert counts[1] == 12, [query["sql"] for query in queries.captured_queries]
+    # Site, routing (3), page, view restrictions, speakers with organisations, meeting, the
+    # view restrictions that decide whether the meeting is linked (is_public), topic fields,
+    # next meetings and the view restrictions that keep private ones out; nothing per block.
+    assert counts[1] == 13, [query["sql"] for query in queries.captured_queries]
+
+
+def test_a_meeting_behind_a_login_is_not_linked(client, documentation, meeting):
+    link = f'<a href="{meeting.url}">{meeting.title}</a>'
+    assert link in render(client, documentation)
+    PageViewRestriction.objects.create(page=meeting, restriction_type=PageViewRestriction.LOGIN)
+    html = render(client, documentation)
+    assert meeting.url not in html
+    assert "06.12.2021" in html

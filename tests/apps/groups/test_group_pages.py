@@ -4,6 +4,7 @@ import pytest
 import recurrence
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail.models import PageViewRestriction
 
 from strukturwandel.core.models import ContentPage
 from strukturwandel.events.models import MeetingStatus
@@ -471,3 +472,48 @@ def test_changing_a_groups_time_or_rule_raises_the_feed_sequence(client, groups_
     group.schedule = recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY, interval=2)])
     group.save_revision().publish()
     assert sequence() == 2
+
+
+def _behind_login(page):
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+def test_no_links_to_group_pages_behind_a_login(client, root_page, groups_page, topics_page):
+    """A successor, a sign-up page or a group that needs a login is named, not linked."""
+    members = f.publish(root_page, ContentPage(title="Intern", slug="intern"))
+    form = f.publish(members, ContentPage(title="Anmeldung", slug="anmeldung"))
+    village = f.topic_field("Dorfentwicklung", slug="dorf")
+    group = f.group(groups_page, "Dorfentwicklung", join_page=form, topic_fields=[village])
+    circle = f.group(groups_page, "Koordinierungskreis", slug="koordinierungskreis")
+    old = f.group(
+        groups_page,
+        "Struktur und Förderung",
+        status=GroupStatus.MERGED,
+        merged_into=circle,
+        topic_fields=[village],
+    )
+    reports = f.documentation_index(root_page)
+    report = f.report(reports, datetime.date(2021, 5, 27), updates=[(circle, "<p>Neu.</p>")])
+    pages = {
+        "group": group.url,
+        "old": old.url,
+        "index": groups_page.url,
+        "topic": "/themenfelder/dorf/",
+        "report": report.url,
+    }
+    html = {name: client.get(url).content.decode() for name, url in pages.items()}
+    assert 'href="/intern/anmeldung/"' in html["group"]
+    for name in ["old", "index", "topic"]:
+        assert MERGED_INTO_CIRCLE in html[name], name
+    assert 'href="/arbeitsgruppen/koordinierungskreis/">Mehr über' in html["report"]
+
+    _behind_login(form)
+    _behind_login(circle)
+    html = {name: client.get(url).content.decode() for name, url in pages.items()}
+    assert "/intern/anmeldung/" not in html["group"]
+    for name in ["old", "index", "topic", "report"]:
+        assert "/arbeitsgruppen/koordinierungskreis/" not in html[name], name
+    for name in ["old", "index", "topic"]:
+        assert "Aufgegangen in Koordinierungskreis" in html[name], name
+    assert "Die Arbeit dieser Gruppe wird in „Koordinierungskreis“ fortgesetzt." in html["old"]
+    assert "Neu." in html["report"]

@@ -17,12 +17,15 @@ SIZES = [5, 200]
 TOPIC_INDEX_QUERIES = 8
 # Every meeting listing (events' meeting_queryset) prefetches the meetings' live documentation
 # for the cards' "Dokumentation" action: one query for the upcoming list of each page.
-# Topic and group pages: one more for the documentation app's reports, which leave out pages in
-# private (view-restricted) sections. Both: one for the site settings, whose contact e-mail is
-# how to register for a meeting when neither it nor its series names a way.
-TOPIC_PAGE_QUERIES = 22
+# Group pages: one more for the documentation app's reports, which leave out pages in private
+# (view-restricted) sections; on topic pages the reports, the groups and the links to merged
+# groups' successors (is_public) share one query for those sections per request. Both: one for
+# the site settings, whose contact e-mail is how to register for a meeting when neither it nor
+# its series names a way.
+TOPIC_PAGE_QUERIES = 21
 # Group index and page: one query for the days the groups' live meetings take from their rules
-# (a private meeting takes its day too, as in the calendar feeds).
+# (a private meeting takes its day too, as in the calendar feeds). On the index, the groups and
+# the links to merged groups' successors (is_public) share one query for the private sections.
 GROUP_INDEX_QUERIES = 10
 GROUP_PAGE_QUERIES = 24
 

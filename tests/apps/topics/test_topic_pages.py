@@ -5,10 +5,10 @@ import pytest
 import recurrence
 from django.template import Context, Template
 from django.test import RequestFactory, override_settings
-from wagtail.models import Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from strukturwandel.core.models import ContentPage
-from strukturwandel.events.models import MeetingPage, MeetingStatus
+from strukturwandel.events.models import MeetingPage, MeetingStatus, RecurringMeetingPage
 from strukturwandel.groups.models import GroupStatus
 from strukturwandel.topics import listings
 from strukturwandel.topics.models import TopicField, TopicFieldIndexPage
@@ -16,9 +16,8 @@ from tests.apps.groups import factories as f
 
 pytestmark = pytest.mark.django_db
 
-CLIMATE_LINK = (
-    '<a href="/themenfelder/klimaschutz-energiewende/">Klimaschutz &amp; Energiewende</a>'
-)
+CLIMATE_LINK_URL = "/themenfelder/klimaschutz-energiewende/"
+CLIMATE_LINK = f'<a href="{CLIMATE_LINK_URL}">Klimaschutz &amp; Energiewende</a>'
 
 
 @pytest.fixture
@@ -66,7 +65,7 @@ def test_index_lists_every_topic_with_description_counts_and_next_meeting(
     # Live meetings count; cancelled ones and drafts do not.
     assert "3 Treffen" in html
     assert "1 Treffen" in html
-    assert "0 Berichte" in html
+    assert "0 Dokumentationen und Berichte" in html
     # The next meeting skips cancelled ones and drafts.
     climate_item = html.split('id="topic-klimaschutz-energiewende"')[1].split("</li>")[0]
     assert "Nächstes Treffen:" in climate_item and "Bürgerbus" in climate_item
@@ -153,6 +152,19 @@ def test_suggest_a_topic_link_only_when_a_live_page_is_chosen(
     assert not link_in(topics_page.url)
 
 
+def test_no_suggestion_link_to_a_page_behind_a_login(client, root_page, topics_page, climate):
+    members = ContentPage(title="Mitglieder", slug="mitglieder")
+    f.publish(root_page, members)
+    form = f.publish(members, ContentPage(title="Themen vorschlagen", slug="vorschlag"))
+    topics_page.suggestion_page = form
+    topics_page.save_revision().publish()
+    assert "Thema vorschlagen" in client.get(topics_page.url).content.decode()
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    assert "Thema vorschlagen" not in client.get(topics_page.url).content.decode()
+    html = client.get("/themenfelder/klimaschutz-energiewende/").content.decode()
+    assert "Thema vorschlagen" not in html
+
+
 def test_topic_url_follows_the_index_page(rf, root_page, climate):
     assert climate.get_url() == ""
     f.topic_index(root_page, slug="themen")
@@ -189,8 +201,98 @@ def test_report_count_is_zero_without_report_pages(climate):
     assert topic.report_count == 0
 
 
-def test_only_one_topic_index_per_site():
-    assert TopicFieldIndexPage.max_count == 1
+def other_site(hostname="zweite.example.org"):
+    home = Page.get_first_root_node().add_child(instance=Page(title="Zweite", slug="zweite"))
+    Site.objects.create(hostname=hostname, root_page=home)
+    return home
+
+
+def test_one_topic_index_per_site(root_page):
+    other_home = other_site()
+    below = f.publish(root_page, ContentPage(title="Unterseite", slug="unterseite"))
+    assert TopicFieldIndexPage.can_create_at(root_page)
+    assert TopicFieldIndexPage.can_create_at(other_home)
+    # A draft counts: the site has its index, if not yet published.
+    root_page.add_child(instance=TopicFieldIndexPage(title="Themen", slug="themen", live=False))
+    assert not TopicFieldIndexPage.can_create_at(root_page)
+    assert not TopicFieldIndexPage.can_create_at(below)
+    assert TopicFieldIndexPage.can_create_at(other_home)
+    f.topic_index(other_home)
+    assert not TopicFieldIndexPage.can_create_at(other_home)
+
+
+def test_each_site_counts_links_and_lists_only_its_own_pages(client, root_page, climate):
+    """Topic fields are shared; the index, the topic pages and their links are per site."""
+    other_home = other_site()
+    ours_index = f.topic_index(root_page)
+    theirs_index = f.topic_index(other_home, slug="themen")
+    for home, name in [(root_page, "Unser"), (other_home, "Fremd")]:
+        series = f.series(home)
+        f.meeting(series, f.days_from_now(7), [climate], title=f"{name}es Treffen")
+        f.meeting(series, f.days_from_now(-7), [climate], title=f"{name}er Rückblick")
+        docs = f.documentation_index(home)
+        f.report(docs, datetime.date(2021, 5, 27), [climate], title=f"{name}er Bericht")
+        groups = f.group_index(home)
+        f.group(groups, f"{name}e Gruppe", topic_fields=[climate])
+        regular = RecurringMeetingPage(
+            title=f"{name}er Kreis",
+            slug="kreis",
+            schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.MONTHLY)]),
+            schedule_start_time=datetime.time(18, 0),
+        )
+        regular.topic_fields = [climate]
+        f.publish(home, regular)
+    theirs = {"headers": {"host": "zweite.example.org"}}
+
+    index_html = client.get("/themenfelder/").content.decode()
+    assert "2 Treffen" in index_html and "1 Dokumentation oder Bericht" in index_html
+    assert "Unseres Treffen" in index_html
+    topic_html = client.get("/themenfelder/klimaschutz-energiewende/").content.decode()
+    for text in ["Unseres Treffen", "Unserer Rückblick", "Unserer Bericht", "Unsere Gruppe"]:
+        assert text in topic_html
+    assert "Unserer Kreis" in topic_html
+    assert "Fremd" not in index_html and "Fremd" not in topic_html
+
+    index_html = client.get("/themen/", **theirs).content.decode()
+    assert "2 Treffen" in index_html and "Fremdes Treffen" in index_html
+    assert "Unser" not in index_html
+    topic_html = client.get("/themen/klimaschutz-energiewende/", **theirs).content.decode()
+    for text in ["Fremdes Treffen", "Fremder Rückblick", "Fremder Bericht", "Fremde Gruppe"]:
+        assert text in topic_html
+    assert "Fremder Kreis" in topic_html and "Unser" not in topic_html
+
+    # A topic links to its page on the site the request is for.
+    request = RequestFactory().get("/", HTTP_HOST="zweite.example.org")
+    assert climate.get_url(request) == "/themen/klimaschutz-energiewende/"
+    assert climate.get_url(RequestFactory().get("/")) == CLIMATE_LINK_URL
+    assert TopicFieldIndexPage.for_request(request).pk == theirs_index.pk
+    # Without a request: the default site's (with its host, as there are several sites).
+    assert climate.url == f"http://localhost{CLIMATE_LINK_URL}"
+    assert TopicFieldIndexPage.for_request().pk == ours_index.pk
+
+
+def test_a_site_without_an_index_links_no_topic_pages(root_page, climate):
+    other_site()
+    f.topic_index(root_page)
+    request = RequestFactory().get("/", HTTP_HOST="zweite.example.org")
+    assert climate.get_url(request) == ""
+
+
+def test_topic_url_is_looked_up_once_per_topic_object(django_assert_num_queries, root_page):
+    f.topic_index(root_page)
+    topic = f.topic_field(slug="energie")
+    topic.url  # noqa: B018 - the first access looks the index up
+    with django_assert_num_queries(0):
+        assert topic.url == "/themenfelder/energie/"
+
+
+def test_an_index_outside_every_site_has_no_topic_urls(climate):
+    index_page = Page.get_first_root_node().add_child(
+        instance=TopicFieldIndexPage(title="Themen", slug="themen")
+    )
+    assert index_page.get_url() is None
+    assert index_page.topic_url(climate) == ""
+    assert climate.get_url() == ""
 
 
 def test_editor_tags_a_meeting_with_topic_fields_in_the_page_editor(
@@ -291,8 +393,9 @@ def test_topic_page_lists_documentation_and_reports(
     past_section = html.split('id="past-title"')[1]
     assert "sw-meeting-action--documentation" in past_section
 
+    # The index counts what the topic page lists under "Dokumentation und Berichte".
     index_html = client.get(topics_page.url).content.decode()
-    assert "1 Bericht" in index_html
+    assert "2 Dokumentationen und Berichte" in index_html
 
 
 def test_topic_page_lists_regular_meetings_and_group_rules(client, root_page, topics_page, climate):

@@ -1,0 +1,60 @@
+"""Which pages a visitor of this site may see: helpers shared by the apps' listings and links.
+
+- ``in_site(queryset, site)``: only the pages of one site's tree (an installation may serve
+  several sites; listings, counts and feeds show the site they are served on).
+- ``is_public(page, request)``: whether a link to ``page`` leads anyone to it (live, in no
+  view-restricted section) rather than to a login.
+"""
+
+from django.db.models import Q
+from wagtail.models import PageViewRestriction, Site
+
+
+def in_site(queryset, site):
+    """Pages of ``queryset`` in ``site``'s tree; all of them when there is no site."""
+    return queryset.descendant_of(site.root_page, inclusive=True) if site else queryset
+
+
+def site_q(site, prefix=""):
+    """A Q for pages in ``site``'s tree (for subqueries and related lookups; ``prefix``
+    e.g. "meeting__"); matches everything when there is no site."""
+    if site is None:
+        return Q()
+    return Q(**{f"{prefix}path__startswith": site.root_page.path})
+
+
+def request_site(request):
+    """The site ``request`` is served on (cached on the request by Wagtail), or None."""
+    return Site.find_for_request(request) if request is not None else None
+
+
+def restricted_paths(request=None):
+    """The tree paths of the pages with a view restriction: one query, kept on ``request``."""
+    cached = getattr(request, "_strukturwandel_restricted_paths", None)
+    if cached is not None:
+        return cached
+    paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if request is not None:
+        request._strukturwandel_restricted_paths = paths
+    return paths
+
+
+def private_q(request=None):
+    """A Q for pages in private (view-restricted) sections, like ``Page.objects.private_q()``
+    but sharing its query with ``is_public`` on the same request."""
+    paths = restricted_paths(request)
+    if not paths:
+        return Q(pk__in=[])
+    q = Q()
+    for path in paths:
+        q |= Q(path__startswith=path)
+    return q
+
+
+def is_public(page, request=None):
+    """Whether anyone may open ``page``: it is live and neither it nor an ancestor has a view
+    restriction (a link to it would otherwise lead to a login). No query for the page itself;
+    the restrictions are read once per request."""
+    if page is None or not page.live:
+        return False
+    return not page.path.startswith(restricted_paths(request))
