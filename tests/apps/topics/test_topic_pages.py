@@ -238,6 +238,7 @@ def test_each_site_counts_links_and_lists_only_its_own_pages(client, root_page, 
             title=f"{name}er Kreis",
             slug="kreis",
             schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.MONTHLY)]),
+            schedule_starts_on=datetime.date(2021, 1, 4),
             schedule_start_time=datetime.time(18, 0),
         )
         regular.topic_fields = [climate]
