@@ -25,6 +25,7 @@ from strukturwandel.core.blocks import (
     QuoteBlock,
     VideoEmbedBlock,
 )
+from strukturwandel.people.blocks import PersonChooserBlock
 
 LIST_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol"]
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
@@ -45,19 +46,6 @@ class SectionBlock(blocks.StructBlock):
     class Meta:
         default_heading = ""
         preview_template = PREVIEW_TEMPLATE
-
-
-class PersonChooserBlock(SnippetChooserBlock):
-    """A person record, fetched with its organisation in one query for all speakers."""
-
-    def __init__(self, **kwargs):
-        super().__init__("strukturwandel_people.Person", **kwargs)
-
-    def bulk_to_python(self, values):
-        people = self.target_model.objects.select_related("organisation").in_bulk(
-            [value for value in values if value is not None]
-        )
-        return [people.get(value) for value in values]
 
 
 class SpeakerBlock(blocks.StructBlock):

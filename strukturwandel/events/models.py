@@ -15,11 +15,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.blocks import BaseStreamBlock
 from strukturwandel.core.models import BelowSiteRootMixin
+from strukturwandel.people.blocks import PersonChooserBlock
 
 from . import schedule
 from .widgets import RecurrenceWidget
@@ -237,8 +237,7 @@ class ScheduleMixin(models.Model):
 class PlannedImpulseBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     speaker_name = blocks.CharBlock(label=_("Speaker"), max_length=200, required=False)
-    speaker = SnippetChooserBlock(
-        "strukturwandel_people.Person",
+    speaker = PersonChooserBlock(
         label=_("Speaker (record)"),
         required=False,
         help_text=_("Pick a person record instead of typing a name, to link them everywhere."),
@@ -247,6 +246,7 @@ class PlannedImpulseBlock(blocks.StructBlock):
 
     class Meta:
         icon = "user"
+        template = "strukturwandel_events/blocks/planned_impulse.html"
         label = _("Planned impulse")
         description = _("A short input (impulse) planned for this meeting.")
 

@@ -101,3 +101,25 @@ def test_cancelled_meeting_says_so_in_the_listing(client, series, make_meeting):
     )
     html = client.get(series.url).content.decode()
     assert "Abgesagt" in html
+
+
+def test_planned_impulses_name_speaker_and_organisation_once(client, make_meeting):
+    from strukturwandel.people.models import Organisation, Person
+
+    organisation = Organisation.objects.create(name="Dorfladen e.V.")
+    person = Person.objects.create(name="Erika Beispiel", organisation=organisation)
+    meeting = make_meeting(
+        (timezone.now() + datetime.timedelta(days=10)).date(),
+        impulses=[
+            ("impulse", {"title": "Der Dorfladen", "speaker": person}),
+            (
+                "impulse",
+                {"title": "Der Bürgerbus", "speaker": person, "organisation_name": "Bürgerbus"},
+            ),
+            ("impulse", {"title": "Die Mitfahrbank", "speaker_name": "Max Muster"}),
+        ],
+    )
+    html = client.get(meeting.url).content.decode()
+    assert "<strong>Der Dorfladen</strong> – Erika Beispiel (Dorfladen e.V.)</li>" in html
+    assert "<strong>Der Bürgerbus</strong> – Erika Beispiel (Bürgerbus)</li>" in html
+    assert "<strong>Die Mitfahrbank</strong> – Max Muster</li>" in html

@@ -81,3 +81,39 @@ def test_query_counts_do_not_grow_with_the_number_of_meetings(client, series):
     many = {name: count_queries(client, url) for name, url in urls(series).items()}
     assert few == EXPECTED
     assert many == EXPECTED
+
+
+# site, page route and the specific meeting (4), alias check, view restrictions (serving, the
+# documentation link); the series (link above the title); the organisation (site settings) for
+# the JSON-LD organizer; the series' registration e-mail; topic fields; the speakers with their
+# organisations, one query for all (PersonChooserBlock).
+MEETING_PAGE_QUERIES = 13
+
+
+def add_speakers(count):
+    from strukturwandel.people.models import Organisation, Person
+
+    people = []
+    for number in range(count):
+        organisation = Organisation.objects.create(name=f"Initiative {number}")
+        people.append(Person.objects.create(name=f"Person {number}", organisation=organisation))
+    return people
+
+
+@pytest.mark.parametrize("speakers", [1, 6])
+def test_meeting_page_costs_the_same_for_one_and_six_speakers(client, series, speakers):
+    start = timezone.now() + datetime.timedelta(days=10)
+    meeting = MeetingPage(
+        title="Treffen",
+        slug="treffen",
+        start=start,
+        end=start + datetime.timedelta(minutes=90),
+        topic="Thema",
+        impulses=[
+            ("impulse", {"title": f"Impuls {person.pk}", "speaker": person})
+            for person in add_speakers(speakers)
+        ],
+    )
+    series.add_child(instance=meeting)
+    meeting.save_revision().publish()
+    assert count_queries(client, meeting.url) == MEETING_PAGE_QUERIES
