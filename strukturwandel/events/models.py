@@ -2,6 +2,7 @@ import datetime
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -396,7 +397,7 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
             heading=pgettext_lazy("strukturwandel", "Date and status"),
         ),
         FieldPanel("topic"),
-        FieldPanel("topic_fields"),
+        FieldPanel("topic_fields", widget=forms.CheckboxSelectMultiple),
         FieldPanel("teaser"),
         FieldPanel("impulses"),
         MultiFieldPanel(
@@ -575,7 +576,7 @@ class RecurringMeetingPage(
         *Page.content_panels,
         FieldPanel("topic"),
         FieldPanel("teaser"),
-        FieldPanel("topic_fields"),
+        FieldPanel("topic_fields", widget=forms.CheckboxSelectMultiple),
         *ScheduleMixin.schedule_panels,
         MultiFieldPanel(
             [FieldPanel("format"), FieldPanel("venue"), FieldPanel("contact_email")],

@@ -4,10 +4,16 @@ import datetime
 
 import pytest
 import recurrence
+from django import forms
 from django.core.exceptions import ValidationError
 from recurrence import Recurrence, Rule
 
-from strukturwandel.events.models import EventSeriesPage, MeetingPage, RegistrationState
+from strukturwandel.events.models import (
+    EventSeriesPage,
+    MeetingPage,
+    RecurringMeetingPage,
+    RegistrationState,
+)
 
 from .conftest import berlin
 
@@ -120,3 +126,10 @@ def test_rule_may_apply_from_29_february():
     )
     series.clean()
     assert series.schedule_rule_has_dates()
+
+
+def test_topic_fields_are_checkboxes_in_the_editor():
+    for model in (MeetingPage, RecurringMeetingPage):
+        form_class = model.get_edit_handler().get_form_class()
+        widget = form_class.base_fields["topic_fields"].widget
+        assert isinstance(widget, forms.CheckboxSelectMultiple), model
