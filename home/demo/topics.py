@@ -1,8 +1,9 @@
 """Topic fields (Themenfelder) as the Stammtisch page names them, in our own words."""
 
+from strukturwandel.core.models import ContentPage
 from strukturwandel.topics.models import TopicField
 
-from .utils import rich
+from .utils import ensure_child, rich
 
 TOPIC_FIELDS = [
     (
@@ -65,3 +66,51 @@ def build_topic_fields():
         )
         topics[slug] = topic
     return topics
+
+
+SUGGESTION_ADDRESS = "themen@nachhaltiges-sachsen.example.org"
+
+
+def build_suggestion_page(home, topic_index):
+    """How to suggest a topic, chosen as the topic index's suggestion page ("…und mehr" asks
+    visitors for suggestions). An editor's other choice is kept."""
+    page = ensure_child(
+        home,
+        ContentPage,
+        "thema-vorschlagen",
+        title="Thema vorschlagen",
+        search_description="Wie Sie dem Strukturwandel-Stammtisch ein Thema vorschlagen.",
+        intro="Ihnen fehlt ein Thema beim Strukturwandel-Stammtisch oder in unseren "
+        "Themenfeldern? Schlagen Sie es uns vor – wir freuen uns über jede Anregung.",
+        body=[
+            ("heading", {"text": "So schlagen Sie ein Thema vor", "level": "h2"}),
+            (
+                "paragraph",
+                rich(
+                    f'Schreiben Sie uns eine E-Mail an <a href="mailto:{SUGGESTION_ADDRESS}">'
+                    f"{SUGGESTION_ADDRESS}</a>. Ein paar Sätze genügen; hilfreich sind "
+                    "Antworten auf diese Fragen:"
+                )
+                + "<ul><li>Worum geht es, und warum ist das Thema für den Strukturwandel in "
+                "Ihrer Region wichtig?</li>"
+                "<li>Kennen Sie ein Projekt, eine Initiative oder eine Person, die dazu einen "
+                "Impuls geben könnte – vielleicht Sie selbst?</li>"
+                "<li>Zu welchem Themenfeld passt Ihr Vorschlag, oder fehlt ein Themenfeld?</li>"
+                "</ul>",
+            ),
+            ("heading", {"text": "Wie es weitergeht", "level": "h2"}),
+            (
+                "paragraph",
+                rich(
+                    "Wir lesen jeden Vorschlag und melden uns bei Ihnen. Passende Themen nehmen "
+                    "wir in die Planung der nächsten Treffen auf; ähnliche Vorschläge führen wir "
+                    "zu einem Abend zusammen. Wenn Sie mögen, laden wir Sie ein, Ihr Thema mit "
+                    "einem kurzen Impuls selbst vorzustellen.",
+                ),
+            ),
+        ],
+    )
+    if topic_index.suggestion_page_id is None:
+        topic_index.suggestion_page = page
+        topic_index.save_revision().publish()
+    return page

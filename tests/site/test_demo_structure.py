@@ -37,6 +37,25 @@ def test_demo_has_the_topic_fields_of_the_stammtisch(client):
     assert client.get("/themenfelder/strukturwandel-strukturen/").status_code == 200
 
 
+def test_demo_invites_topic_suggestions_by_email(client):
+    """ "…und mehr" asks for suggestions: the index and topic pages link to how to send one."""
+    _load_demo()
+    link = '<a class="sw-button sw-button--secondary" href="/thema-vorschlagen/">'
+    for path in ["/themenfelder/", "/themenfelder/und-mehr/"]:
+        assert link + "Thema vorschlagen</a>" in client.get(path).content.decode(), path
+    html = client.get("/thema-vorschlagen/").content.decode()
+    assert "<h1>Thema vorschlagen</h1>" in html
+    assert 'href="mailto:themen@nachhaltiges-sachsen.example.org"' in html
+    # A second run keeps the page and an editor's other choice.
+    index = TopicFieldIndexPage.objects.get()
+    other = ContentPage.objects.get(slug="netzwerk-zukunft-regional")
+    index.suggestion_page = other
+    index.save_revision().publish()
+    _load_demo()
+    assert ContentPage.objects.filter(slug="thema-vorschlagen").count() == 1
+    assert TopicFieldIndexPage.objects.get().suggestion_page_id == other.pk
+
+
 def test_demo_has_the_working_groups_of_the_alliance(client):
     _load_demo()
     groups = {group.slug: group for group in WorkingGroupPage.objects.live()}

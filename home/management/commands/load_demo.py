@@ -36,7 +36,7 @@ class Command(BaseCommand):
         sections.build_documentation_section(home)
         group_index = sections.build_groups_section(home)
         groups.build_groups(group_index, topic_fields, organisations, persons)
-        sections.build_topics_section(home)
+        topics.build_suggestion_page(home, sections.build_topics_section(home))
         username, password = site.build_admin_user()
         documentation.build_documentation(home)  # last: it links what the others built
         self.stdout.write(self.style.SUCCESS(_("Demo site is ready.")))
