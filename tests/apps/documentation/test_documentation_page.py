@@ -257,3 +257,19 @@ def test_a_meeting_behind_a_login_is_not_linked(client, documentation, meeting):
     html = render(client, documentation)
     assert meeting.url not in html
     assert "06.12.2021" in html
+
+
+def test_next_dates_preview_shows_the_sites_next_meetings(admin_client, series, later_meetings):
+    from django.urls import reverse
+
+    from strukturwandel.documentation.blocks import NextDatesBlock
+
+    # The block picker has no documented meeting: the site's upcoming public meetings stand in.
+    ahead = add_meeting(series, timezone.localdate() + datetime.timedelta(days=20), "Ausblick")
+    block = NextDatesBlock()
+    html = admin_client.get(
+        reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}
+    ).content.decode()
+    section = html.split("sw-next-dates__list")[1].split("</ul>")[0]
+    assert ahead.url in section and "Ausblick" in section
+    assert all(later.url not in section for later in later_meetings)
