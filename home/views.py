@@ -1,9 +1,10 @@
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search.utils import parse_query_string
 
+from strukturwandel.core.pages import in_site
 from strukturwandel.documentation.models import DocumentationPage
 
 
@@ -14,7 +15,9 @@ def search(request):
     _filters, parsed = parse_query_string(query)
     # Specific pages for type, date and teaser; without their StreamFields, which a hit
     # never shows (one query per page type among the hits).
-    pages = Page.objects.live().public().specific().defer_streamfields()
+    # Only the site the search is served on.
+    pages = in_site(Page.objects.live().public(), Site.find_for_request(request))
+    pages = pages.specific().defer_streamfields()
     results = pages.search(parsed) if query else Page.objects.none()
     page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
     hits = list(page_obj)

@@ -13,11 +13,17 @@ ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "stammtisch"  # noqa: S105 - a demo account on the developer's machine
 
 
-def build_home(hostname="127.0.0.1", port=8000):
+DEMO_HOSTNAME, DEMO_PORT = "127.0.0.1", 8000
+# What Wagtail's own migration gives the first site.
+WAGTAIL_DEFAULT_HOST = ("localhost", 80)
+
+
+def build_home(hostname=None, port=None):
     """Replace Wagtail's default welcome page by our home page and point the site at it.
 
     The site's hostname and port are where the demo runs (``make demo``): calendar files,
-    Open Graph tags, JSON-LD and the sitemap write absolute URLs from them.
+    Open Graph tags, JSON-LD and the sitemap write absolute URLs from them. A site that an
+    editor already pointed elsewhere keeps its address unless ``hostname``/``port`` are given.
     """
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.first()
@@ -44,14 +50,18 @@ def build_home(hostname="127.0.0.1", port=8000):
         home.save_revision().publish()
     if site is None:
         site = Site.objects.create(
-            hostname=hostname, port=port, root_page=home, is_default_site=True
+            hostname=hostname or DEMO_HOSTNAME,
+            port=port or DEMO_PORT,
+            root_page=home,
+            is_default_site=True,
         )
-    wanted = {
-        "root_page_id": home.pk,
-        "site_name": "Strukturwandel",
-        "hostname": hostname,
-        "port": port,
-    }
+    wanted = {"root_page_id": home.pk, "site_name": site.site_name or "Strukturwandel"}
+    if (site.hostname, site.port) == WAGTAIL_DEFAULT_HOST:
+        wanted.update(hostname=DEMO_HOSTNAME, port=DEMO_PORT)
+    if hostname:
+        wanted["hostname"] = hostname
+    if port:
+        wanted["port"] = port
     if any(getattr(site, field) != value for field, value in wanted.items()):
         for field, value in wanted.items():
             setattr(site, field, value)

@@ -15,12 +15,11 @@ def in_site(queryset, site):
     return queryset.descendant_of(site.root_page, inclusive=True) if site else queryset
 
 
-def site_q(site, prefix=""):
-    """A Q for pages in ``site``'s tree (for subqueries and related lookups; ``prefix``
-    e.g. "meeting__"); matches everything when there is no site."""
+def site_q(site):
+    """A Q for pages in ``site``'s tree (for subqueries); matches everything without a site."""
     if site is None:
         return Q()
-    return Q(**{f"{prefix}path__startswith": site.root_page.path})
+    return Q(path__startswith=site.root_page.path)
 
 
 def request_site(request):

@@ -276,14 +276,14 @@ class NextDatesBlock(SectionBlock):
 
     def get_preview_context(self, value, parent_context=None):
         from strukturwandel.events import listings
+        from strukturwandel.events.models import MeetingStatus
 
         context = super().get_preview_context(value, parent_context)
-        # The picker has no documented meeting: the site's next public meetings stand in.
-        context["preview_meetings"] = list(
-            listings.upcoming_meetings(listings.meeting_queryset(with_documentation=False))[
-                : value.get("count") or 3
-            ]
-        )
+        # The picker has no documented meeting: the next public meetings that take place
+        # stand in, as the block on a page lists them.
+        meetings = listings.upcoming_meetings(listings.meeting_queryset(with_documentation=False))
+        meetings = meetings.exclude(status=MeetingStatus.CANCELLED)
+        context["preview_meetings"] = list(meetings[: value.get("count") or 3])
         return context
 
     def get_context(self, value, parent_context=None):

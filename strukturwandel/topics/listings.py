@@ -29,19 +29,13 @@ REPORT_RELATIONS = ("reports", "documentation_pages")
 TOPIC_IMAGE_FILTER = "fill-96x96"
 
 
-def private_pages(request=None):
-    """A Q for pages in private sections: one query per request, to share among the listings
-    of a page and its links (``strukturwandel.core.pages.is_public``)."""
-    return private_q(request)
-
-
 def live_count(relation, private=None, exclude=None, site=None):
     """A subquery annotation: how many live, public pages of ``site`` reach the topic via
     ``relation``."""
     rel = TopicField._meta.get_field(relation)
     field_name = rel.field.name
     pages = in_site(rel.related_model.objects.live(), site).exclude(
-        private if private is not None else private_pages()
+        private if private is not None else private_q()
     )
     if exclude is not None:
         pages = pages.exclude(exclude)
@@ -69,7 +63,7 @@ def with_report_count(queryset, private=None, site=None):
 
     The one place that decides what the topic index counts as documentation and reports.
     """
-    private = private if private is not None else private_pages()
+    private = private if private is not None else private_q()
     counts = [
         live_count(relation, private, site=site)
         for relation in REPORT_RELATIONS
@@ -97,7 +91,7 @@ def topic_index(site=None, now=None, private=None):
     with their counts and the id of their next meeting, those meetings, images' renditions.
     """
     now = now or timezone.now()
-    private = private if private is not None else private_pages()
+    private = private if private is not None else private_q()
     next_meeting = meeting_listings.next_meeting_id(
         private, site_q(site), now=now, topic_fields=OuterRef("pk")
     )
@@ -136,7 +130,7 @@ def recurring_meetings(topic, private=None, site=None):
     """Meetings on a rule (RecurringMeetingPage) tagged with the topic, e.g. a monthly circle."""
     return (
         in_site(topic.recurring_meetings.live(), site)
-        .exclude(private if private is not None else private_pages())
+        .exclude(private if private is not None else private_q())
         .defer_streamfields()
         .order_by("title")
     )
@@ -145,7 +139,7 @@ def recurring_meetings(topic, private=None, site=None):
 def working_groups(topic, private=None, site=None):
     return (
         in_site(topic.working_groups.live(), site)
-        .exclude(private if private is not None else private_pages())
+        .exclude(private if private is not None else private_q())
         .select_related("merged_into")
         .defer_streamfields()
         .order_by("number", "title")

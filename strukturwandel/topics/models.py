@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from strukturwandel.core.models import BelowSiteRootMixin
-from strukturwandel.core.pages import in_site, is_public
+from strukturwandel.core.pages import in_site, is_public, private_q
 
 
 class TopicField(index.Indexed, Orderable):
@@ -117,11 +117,13 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
         return not (in_site(pages, site) if site else pages.descendant_of(parent)).exists()
 
     @classmethod
-    def for_site(cls, site):
-        """The live topic-field index in ``site``'s tree, or None."""
+    def for_site(cls, site, request=None):
+        """The topic-field index in ``site``'s tree that anyone may open, or None (links to
+        topic pages would otherwise lead to a login)."""
         if site is None:
             return None
-        return in_site(cls.objects.live(), site).first()
+        index_page = in_site(cls.objects.live(), site).first()
+        return index_page if is_public(index_page, request) else None
 
     @classmethod
     def for_request(cls, request=None):
@@ -135,7 +137,7 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
             site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
         else:
             site = Site.find_for_request(request)
-        index_page = cls.for_site(site)
+        index_page = cls.for_site(site, request)
         if request is not None:
             request._strukturwandel_topic_index = index_page
         return index_page
@@ -167,9 +169,7 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
         context["suggestion_page"] = self.public_suggestion_page(request)
         # Lazy: the topic pages are routes of this page and do not list every topic.
         context["topic_fields"] = SimpleLazyObject(
-            lambda: listings.topic_index(
-                Site.find_for_request(request), private=listings.private_pages(request)
-            )
+            lambda: listings.topic_index(Site.find_for_request(request), private=private_q(request))
         )
         return context
 
@@ -186,7 +186,7 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
 
         topic = get_object_or_404(TopicField.objects.select_related("image"), slug=slug)
         request._strukturwandel_topic_index = self
-        private = listings.private_pages(request)
+        private = private_q(request)
         site = Site.find_for_request(request)
         return self.render(
             request,

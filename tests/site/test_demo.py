@@ -55,6 +55,20 @@ def test_load_demo_twice_changes_nothing():
     assert _snapshot() == before
 
 
+def test_load_demo_again_keeps_an_address_and_name_an_editor_gave_the_site():
+    _load_demo()
+    Site.objects.filter(is_default_site=True).update(
+        hostname="strukturwandel.example.org", port=443, site_name="Bündnis"
+    )
+    _load_demo()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port, site.site_name) == (
+        "strukturwandel.example.org",
+        443,
+        "Bündnis",
+    )
+
+
 def test_load_demo_points_the_site_at_the_demo_server(client):
     # Wagtail's migrations leave a default site at localhost:80; the demo runs on
     # 127.0.0.1:8000, and absolute URLs in feeds, sitemap and JSON-LD must lead there.

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Page, Site
 
 from strukturwandel.events.models import EventSeriesPage, MeetingPage
 
@@ -76,3 +77,16 @@ def test_search_results_take_the_same_queries_for_one_hit_and_ten(
         with django_assert_num_queries(7):
             html = client.get("/suche/", {"q": word}).content.decode()
         assert f'<p class="search-result__description">{word} am Montag</p>' in html
+
+
+def test_search_finds_only_pages_of_the_site_it_is_served_on(client, demo):
+    other_home = Page.get_first_root_node().add_child(
+        instance=Page(title="Braunkohlefolgelandschaft Sonderseite", slug="andere-website")
+    )
+    Site.objects.create(hostname="andere.example.org", root_page=other_home)
+    ours = client.get("/suche/", {"q": "Braunkohlefolgelandschaft"}).content.decode()
+    assert "Sonderseite" not in ours
+    theirs = client.get(
+        "/suche/", {"q": "Braunkohlefolgelandschaft"}, headers={"host": "andere.example.org"}
+    )
+    assert "Sonderseite" in theirs.content.decode()

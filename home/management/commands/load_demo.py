@@ -11,13 +11,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--hostname",
-            default="127.0.0.1",
             help=_("Host name of the demo site, used in absolute URLs (default: 127.0.0.1)."),
         )
         parser.add_argument(
             "--port",
             type=int,
-            default=8000,
             help=_("Port of the demo site, used in absolute URLs (default: 8000)."),
         )
 

@@ -181,8 +181,9 @@ def test_topic_links_tag_links_each_topic_once_per_request(
     # Looked up once per request or site, not per topic.
     Site.find_for_request(request)
     Site.get_site_root_paths()
-    # One query for the index page, however many topics are linked.
-    with django_assert_num_queries(1):
+    # One query for the index page and one for the view restrictions (a topic index behind a
+    # login is not linked), however many topics are linked.
+    with django_assert_num_queries(2):
         html = template.render(Context({"request": request, "topics": topics}))
     assert CLIMATE_LINK in html
     assert '<a href="/themenfelder/mobilitaet/">Mobilität und lokale Infrastruktur</a>' in html
@@ -429,3 +430,13 @@ def test_topic_page_lists_regular_meetings_and_group_rules(client, root_page, to
     assert '<a href="/aksll/">Aktionskreis Strukturwandel Leipziger Land</a>' in regular
     assert "Monatlich, am zweiten Montag, 18:00–20:00 Uhr" in regular
     assert "Die Gruppe trifft sich wöchentlich, 17:00–18:00 Uhr." in html
+
+
+def test_topic_links_lead_nowhere_behind_a_login(site, topics_page, climate):
+    PageViewRestriction.objects.create(page=topics_page, restriction_type=PageViewRestriction.LOGIN)
+    request = RequestFactory().get("/")
+    html = Template("{% load strukturwandel_topics %}{% topic_links topics %}").render(
+        Context({"request": request, "topics": [climate]})
+    )
+    assert "<li>Klimaschutz &amp; Energiewende</li>" in html
+    assert "href" not in html
