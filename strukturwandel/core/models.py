@@ -110,7 +110,12 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def address_lines(self):
-        return [line.strip() for line in self.address.splitlines() if line.strip()]
+        return non_empty_lines(self.address)
+
+
+def non_empty_lines(text):
+    """The non-empty lines of a text field, stripped; CRLF from a textarea or LF alike."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class BelowSiteRootMixin:

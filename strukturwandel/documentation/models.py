@@ -357,7 +357,7 @@ def live_documentation_prefetch(to_attr="live_documentation", *, private=None):
 
     ``MeetingPage.objects....prefetch_related(live_documentation_prefetch())`` then
     ``meeting.live_documentation`` is a list of zero or one page. ``private`` is
-    ``Page.objects.private_q()`` when the listing has it already (saves its query).
+    ``strukturwandel.core.pages.private_q()`` when the listing has it already (saves its query).
     """
     return Prefetch(
         "documentation_pages",

@@ -12,7 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from . import planning, schedule
-from .templatetags.strukturwandel_events import when
+from .formats import when
 
 
 class PlannedDatesView(WagtailAdminTemplateMixin, TemplateView):

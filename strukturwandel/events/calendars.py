@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from strukturwandel.conf import app_settings
+from strukturwandel.core.models import non_empty_lines
 
 from . import listings, schedule
-from .models import MeetingFormat, MeetingStatus, venue_lines
+from .models import MeetingFormat, MeetingStatus
 
 UID_DOMAIN = "wagtail-strukturwandel"
 STATUS = {
@@ -76,7 +77,7 @@ def meeting_event(meeting, request):
 
 
 def meeting_location(meeting):
-    venue = ", ".join(venue_lines(meeting.venue))
+    venue = ", ".join(non_empty_lines(meeting.venue))
     if meeting.format == MeetingFormat.ONLINE or not venue:
         return _("Online (the link is sent on registration)")
     if meeting.format == MeetingFormat.HYBRID:
@@ -135,7 +136,7 @@ def schedule_event(page, meeting_days, request, *, now=None):
         event.add("url", url)
     event.add("description", "\n\n".join(description))
     location = ", ".join(
-        venue_lines(getattr(page, "default_venue", "") or getattr(page, "venue", ""))
+        non_empty_lines(getattr(page, "default_venue", "") or getattr(page, "venue", ""))
     )
     event.add("location", location or _("Online"))
     event.add("status", "TENTATIVE")

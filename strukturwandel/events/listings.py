@@ -26,9 +26,9 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
-from wagtail.models import Page
 
 from strukturwandel.conf import app_settings
+from strukturwandel.core.pages import private_q
 
 from . import schedule
 from .models import EventSeriesPage, MeetingPage, MeetingStatus
@@ -49,7 +49,7 @@ class PlannedDate:
     is_planned_date: bool = True
 
 
-def meeting_queryset(*, with_documentation=True):
+def meeting_queryset(*, with_documentation=True, private=None):
     """Live, public meetings with what a meeting card shows: topic fields and the
     documentation link (one query each per listing), and the series' registration e-mail
     (a subquery: the card's "Register" action needs it).
@@ -58,7 +58,8 @@ def meeting_queryset(*, with_documentation=True):
     pass ``with_documentation=False``: they do not link the documentation.
     """
     # One query for the private sections, shared by the meetings and their documentation.
-    private = Page.objects.private_q()
+    if private is None:
+        private = private_q()
     meetings = MeetingPage.objects.live().exclude(private).defer_streamfields()
     meetings = meetings.prefetch_related("topic_fields")
     parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - MeetingPage.steplen)
@@ -161,7 +162,8 @@ def next_meeting_id(private, *filters, now=None, **related):
     ones do not count), among those matching ``filters`` and ``related`` (e.g. a site's tree;
     filters with ``OuterRef``).
 
-    ``private`` is ``Page.objects.private_q()``, shared with the rest of the listing.
+    ``private`` is ``strukturwandel.core.pages.private_q()``, shared with the rest of the
+    listing.
     """
     meetings = MeetingPage.objects.live().exclude(private)
     upcoming = upcoming_meetings(meetings, now=now).exclude(status=MeetingStatus.CANCELLED)

@@ -19,10 +19,11 @@ from wagtail.search import index
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.blocks import BaseStreamBlock
-from strukturwandel.core.models import BelowSiteRootMixin
+from strukturwandel.core.models import BelowSiteRootMixin, SiteSettings
 from strukturwandel.people.blocks import PersonChooserBlock
 
 from . import schedule
+from .formats import format_day, format_time
 from .widgets import RecurrenceWidget
 
 
@@ -45,11 +46,6 @@ class RegistrationState(models.TextChoices):
     NOT_YET_OPEN = "not_yet_open", _("Registration opens soon")
     FULL = "full", _("Fully booked – waiting list")
     CLOSED = "closed", _("Registration closed")
-
-
-def venue_lines(text):
-    """The non-empty lines of a venue, stripped; CRLF from a textarea or LF alike."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 @dataclass(frozen=True)
@@ -216,8 +212,6 @@ class ScheduleMixin(models.Model):
         """The rule in words and the usual time, e.g. "monatlich, am 2. Montag, 17:00–18:30 Uhr"."""
         if not self.schedule or not self.schedule.rrules:
             return ""
-        from .templatetags.strukturwandel_events import format_time
-
         rules = "; ".join(rule.to_text() for rule in self.schedule.rrules)
         if self.schedule_start_time and self.schedule_end_time:
             day = datetime.date(2000, 1, 1)
@@ -524,10 +518,6 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     def registration(self, request=None, now=None):
         """A Registration: the meeting's form, else the series' registration e-mail, else the
         site's contact e-mail (from ``request``'s site settings, cached per request)."""
-        from strukturwandel.core.models import SiteSettings
-
-        from .templatetags.strukturwandel_events import format_day
-
         state = self.registration_state(now)
         if state is None:
             return Registration(state)

@@ -4,8 +4,8 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 
 from . import schedule
+from .formats import format_day
 from .models import MeetingFormat, MeetingPage, ScheduleMixin
-from .templatetags.strukturwandel_events import format_day
 
 
 def can_plan_meetings(page):

@@ -1,8 +1,8 @@
 """schema.org JSON-LD for meetings and series, for search engines. Never the call link."""
 
-from strukturwandel.core.models import SiteSettings
+from strukturwandel.core.models import SiteSettings, non_empty_lines
 
-from .models import MeetingFormat, MeetingStatus, venue_lines
+from .models import MeetingFormat, MeetingStatus
 
 EVENT_STATUS = {
     MeetingStatus.PLANNED: "https://schema.org/EventScheduled",
@@ -28,7 +28,7 @@ def organizer(request):
 def location(format, venue, url):
     """Where people attend: a VirtualLocation (the page, never the call link), a Place, or both."""
     virtual = {"@type": "VirtualLocation", "url": url}
-    lines = venue_lines(venue)
+    lines = non_empty_lines(venue)
     if format == MeetingFormat.ONLINE or not lines:
         return virtual
     place = {"@type": "Place", "name": lines[0], "address": ", ".join(lines)}

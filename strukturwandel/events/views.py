@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import pgettext
 from wagtail.models import Page, Site
 
-from strukturwandel.core.pages import in_site
+from strukturwandel.core.pages import in_site, private_q
 from strukturwandel.topics.models import TopicField
 
 from . import calendars, listings
@@ -36,13 +36,13 @@ def _tagged(model):
 def site_calendar(request):
     """All meetings and schedule rules of the site."""
     site = Site.find_for_request(request)
-    private = Page.objects.private_q()
+    private = private_q(request)
     schedule_pages = [
         page
         for model in schedule_page_models()
         for page in in_site(_planning(model, private).defer_streamfields(), site)
     ]
-    meetings = in_site(listings.meeting_queryset(with_documentation=False), site)
+    meetings = in_site(listings.meeting_queryset(with_documentation=False, private=private), site)
     name = site.site_name if site and site.site_name else pgettext("calendar name", "All dates")
     calendar = calendars.build(name, meetings.order_by("start"), schedule_pages, request)
     return calendars.response(calendar, "termine.ics")
@@ -52,7 +52,7 @@ def topic_calendar(request, slug):
     """Meetings of the site tagged with one topic field, and rules of pages tagged with it."""
     topic_field = get_object_or_404(TopicField, slug=slug)
     site = Site.find_for_request(request)
-    private = Page.objects.private_q()
+    private = private_q(request)
     schedule_pages = [
         page
         for model in schedule_page_models()
@@ -61,7 +61,9 @@ def topic_calendar(request, slug):
             _planning(model, private).defer_streamfields().filter(topic_fields=topic_field), site
         )
     ]
-    meetings = listings.meeting_queryset(with_documentation=False).filter(topic_fields=topic_field)
+    meetings = listings.meeting_queryset(with_documentation=False, private=private).filter(
+        topic_fields=topic_field
+    )
     calendar = calendars.build(
         topic_field.name, in_site(meetings, site).order_by("start"), schedule_pages, request
     )

@@ -13,73 +13,19 @@ Both show the site's time zone (Europe/Berlin); the formats come from the German
 so another language gets its own.
 """
 
-import datetime
 import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import dateformat, timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, pgettext
 
-from .. import structured_data
+from .. import formats, structured_data
 
 register = template.Library()
 
 
-def _local(value):
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        return timezone.localtime(value)
-    return value
-
-
-def format_day(value):
-    # Translators: PHP-style date format (Django's date filter) for a meeting's day.
-    return dateformat.format(_local(value), pgettext("strukturwandel day format", "D, m/d/Y"))
-
-
-def format_time(value):
-    # Translators: PHP-style time format (Django's date filter) for a meeting's time.
-    return dateformat.time_format(_local(value), pgettext("strukturwandel time format", "g:i A"))
-
-
-@register.filter
-def when_date(value):
-    """The day a meeting (or datetime) falls on, e.g. "Mo, 06.12.2021"."""
-    if value in (None, ""):
-        return ""
-    return format_day(getattr(value, "start", value))
-
-
-@register.filter
-def when(value):
-    """Date and time of a meeting in words, e.g. "Mo, 06.12.2021, 17:00–18:30 Uhr"."""
-    if value in (None, ""):
-        return ""
-    start = getattr(value, "start", value)
-    end = getattr(value, "end", None)
-    if getattr(value, "all_day", False):
-        return format_day(start)
-    if not isinstance(start, datetime.datetime):
-        return format_day(start)
-    start, end = _local(start), _local(end) if end else None
-    if end is None or end == start:
-        return gettext("%(date)s, %(start)s o'clock") % {
-            "date": format_day(start),
-            "start": format_time(start),
-        }
-    if end.date() == start.date():
-        return gettext("%(date)s, %(start)s–%(end)s o'clock") % {
-            "date": format_day(start),
-            "start": format_time(start),
-            "end": format_time(end),
-        }
-    return gettext("%(date)s, %(start)s o'clock – %(end_date)s, %(end)s o'clock") % {
-        "date": format_day(start),
-        "start": format_time(start),
-        "end_date": format_day(end),
-        "end": format_time(end),
-    }
+register.filter(formats.when_date)
+register.filter(formats.when)
 
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

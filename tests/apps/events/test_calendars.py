@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
+from strukturwandel.core.models import non_empty_lines
 from strukturwandel.events import calendars, listings
-from strukturwandel.events.models import EventSeriesPage, MeetingPage, MeetingStatus, venue_lines
+from strukturwandel.events.models import EventSeriesPage, MeetingPage, MeetingStatus
 from strukturwandel.topics.models import TopicField
 
 from .conftest import BERLIN, CALL_LINK, berlin
@@ -235,7 +236,7 @@ def test_venue_from_a_textarea_becomes_one_line(client, series, make_meeting):
     assert events(fetch(client, blank.calendar_url))[0]["LOCATION"] == (
         "Online (den Link erhalten Sie mit der Anmeldung)"
     )
-    assert venue_lines(venue) == ["Bürgerhaus Borna", "Markt 1", "04552 Borna"]
+    assert non_empty_lines(venue) == ["Bürgerhaus Borna", "Markt 1", "04552 Borna"]
 
 
 def test_feeds_name_the_publisher_from_the_settings(client, series, settings):

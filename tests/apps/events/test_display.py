@@ -6,9 +6,9 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
+from strukturwandel.events.formats import when, when_date
 from strukturwandel.events.listings import PlannedDate
 from strukturwandel.events.models import MeetingStatus
-from strukturwandel.events.templatetags.strukturwandel_events import when, when_date
 
 from .conftest import CALL_LINK, berlin
 

@@ -25,13 +25,13 @@ EXPECTED = {
     # site, page route (2), alias check, view restrictions (serving, meetings); the days the
     # rule's meetings take; meetings, topic fields. Feeds do not link documentation.
     "series feed": 9,
-    # site, restrictions, pages for each of the three page types with a rule (series,
-    # recurring meeting, working group); the meetings' restrictions, the days the rules'
+    # site, restrictions (shared by pages and meetings), pages for each of the three page
+    # types with a rule (series, recurring meeting, working group); the days the rules'
     # meetings take, meetings, topic fields.
-    "site feed": 9,
-    # topic, site, restrictions, pages for the two types with a rule and topic fields; the
-    # meetings' restrictions, meetings, topic fields (no rule in this topic: no days taken).
-    "topic feed": 8,
+    "site feed": 8,
+    # topic, site, restrictions (shared), pages for the two types with a rule and topic
+    # fields; meetings, topic fields (no rule in this topic: no days taken).
+    "topic feed": 7,
 }
 
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from strukturwandel.core.models import SiteSettings
+from strukturwandel.events.formats import when, when_date
 from strukturwandel.events.models import MeetingStatus
-from strukturwandel.events.templatetags.strukturwandel_events import when, when_date
 
 from .conftest import CALL_LINK
 
