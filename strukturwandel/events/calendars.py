@@ -77,10 +77,15 @@ def meeting_event(meeting, request):
 
 
 def meeting_location(meeting):
-    venue = ", ".join(non_empty_lines(meeting.venue))
-    if meeting.format == MeetingFormat.ONLINE or not venue:
+    return location(meeting.format, meeting.venue)
+
+
+def location(meeting_format, venue):
+    """LOCATION of a meeting or a rule's dates: the venue on one line, online, or both."""
+    venue = ", ".join(non_empty_lines(venue))
+    if meeting_format == MeetingFormat.ONLINE or not venue:
         return _("Online (the link is sent on registration)")
-    if meeting.format == MeetingFormat.HYBRID:
+    if meeting_format == MeetingFormat.HYBRID:
         return _("%(venue)s and online") % {"venue": venue}
     return venue
 
@@ -135,10 +140,9 @@ def schedule_event(page, meeting_days, request, *, now=None):
         description.append(url)
         event.add("url", url)
     event.add("description", "\n\n".join(description))
-    location = ", ".join(
-        non_empty_lines(getattr(page, "default_venue", "") or getattr(page, "venue", ""))
-    )
-    event.add("location", location or _("Online"))
+    # A series names its usual format and venue; a recurring meeting its own; a group neither.
+    meeting_format = getattr(page, "default_format", None) or getattr(page, "format", None)
+    event.add("location", location(meeting_format, getattr(page, "default_venue", "")))
     event.add("status", "TENTATIVE")
     if rule_days:
         until = at(rule_days[-1])

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from strukturwandel.events.models import EventSeriesPage, MeetingPage
+from strukturwandel.events.models import EventSeriesPage, MeetingPage, MeetingStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,11 @@ def test_search_results_show_type_date_and_teaser(client, demo):
         f'            <p class="search-result__description">{meeting.teaser}</p>'
     ) in hits
     assert "Veranstaltungsreihe</p>" in hits
+    # A cancelled meeting says so (the demo places it relative to today).
+    cancelled = MeetingPage.objects.get(status=MeetingStatus.CANCELLED)
+    day = timezone.localdate(cancelled.start)
+    assert f"{day:%d.%m.%Y}</time> · <strong>Abgesagt</strong>" in hits
+    assert hits.count("<strong>Abgesagt</strong>") == 1
 
     hits = _search_hits(client.get("/suche/", {"q": "Auftaktveranstaltung"}).content.decode())
     assert 'Bündnisbericht · <time datetime="2021-02-16">Di, 16.02.2021</time>' in hits

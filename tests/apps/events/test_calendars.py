@@ -223,11 +223,16 @@ def test_rule_without_start_date_starts_on_the_same_day_in_every_fetch(series):
 def test_venue_from_a_textarea_becomes_one_line(client, series, make_meeting):
     venue = "Bürgerhaus Borna\r\n\r\n  Markt 1\r\n04552 Borna\r\n"
     series.default_venue = venue
-    series.save_revision().publish()
-    rule_event = next(
-        event for event in events(fetch(client, series.calendar_url)) if "RRULE" in event
-    )
-    assert rule_event["LOCATION"] == "Bürgerhaus Borna, Markt 1, 04552 Borna"
+
+    def rule_location():
+        series.save_revision().publish()
+        feed = events(fetch(client, series.calendar_url))
+        return next(event for event in feed if "RRULE" in event)["LOCATION"]
+
+    # An online series names no venue, though one is filled in.
+    assert rule_location() == "Online (den Link erhalten Sie mit der Anmeldung)"
+    series.default_format = "in_person"
+    assert rule_location() == "Bürgerhaus Borna, Markt 1, 04552 Borna"
     meeting = make_meeting(future(10), format="in_person", venue=venue)
     assert events(fetch(client, meeting.calendar_url))[0]["LOCATION"] == (
         "Bürgerhaus Borna, Markt 1, 04552 Borna"
