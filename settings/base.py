@@ -81,6 +81,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's server answers the admin's requests in threads (autosave, preview, publish
+    # at once). A write then waits for the other instead of failing with "database is
+    # locked"; IMMEDIATE takes the write lock when a transaction begins, so two transactions
+    # never both hold a read lock and deadlock upgrading it (SQLite gives up on those at once).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
