@@ -29,14 +29,17 @@ REPORT_RELATIONS = ("reports", "documentation_pages")
 TOPIC_IMAGE_FILTER = "fill-96x96"
 
 
+def _private(private):
+    """The caller's Q for private sections, so a page's listings share one query; else own."""
+    return private if private is not None else private_q()
+
+
 def live_count(relation, private=None, exclude=None, site=None):
     """A subquery annotation: how many live, public pages of ``site`` reach the topic via
     ``relation``."""
     rel = TopicField._meta.get_field(relation)
     field_name = rel.field.name
-    pages = in_site(rel.related_model.objects.live(), site).exclude(
-        private if private is not None else private_q()
-    )
+    pages = in_site(rel.related_model.objects.live(), site).exclude(_private(private))
     if exclude is not None:
         pages = pages.exclude(exclude)
     counted = (
@@ -63,7 +66,7 @@ def with_report_count(queryset, private=None, site=None):
 
     The one place that decides what the topic index counts as documentation and reports.
     """
-    private = private if private is not None else private_q()
+    private = _private(private)
     counts = [
         live_count(relation, private, site=site)
         for relation in REPORT_RELATIONS
@@ -91,7 +94,7 @@ def topic_index(site=None, now=None, private=None):
     with their counts and the id of their next meeting, those meetings, images' renditions.
     """
     now = now or timezone.now()
-    private = private if private is not None else private_q()
+    private = _private(private)
     next_meeting = meeting_listings.next_meeting_id(
         private, site_q(site), now=now, topic_fields=OuterRef("pk")
     )
@@ -130,7 +133,7 @@ def recurring_meetings(topic, private=None, site=None):
     """Meetings on a rule (RecurringMeetingPage) tagged with the topic, e.g. a monthly circle."""
     return (
         in_site(topic.recurring_meetings.live(), site)
-        .exclude(private if private is not None else private_q())
+        .exclude(_private(private))
         .defer_streamfields()
         .order_by("title")
     )
@@ -139,7 +142,7 @@ def recurring_meetings(topic, private=None, site=None):
 def working_groups(topic, private=None, site=None):
     return (
         in_site(topic.working_groups.live(), site)
-        .exclude(private if private is not None else private_q())
+        .exclude(_private(private))
         .select_related("merged_into")
         .defer_streamfields()
         .order_by("number", "title")

@@ -49,6 +49,7 @@ def test_the_package_has_its_stream_fields():
 
 @pytest.mark.parametrize(("stream", "name", "block"), children())
 def test_block_has_icon_and_description(stream, name, block):
+    # "placeholder" is the icon Wagtail gives a block that names none.
     assert block.meta.icon and block.meta.icon != "placeholder", name
     assert str(block.get_description()), name
 

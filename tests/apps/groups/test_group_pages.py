@@ -251,13 +251,10 @@ def test_group_with_a_rule_shows_it_in_words_and_its_planned_dates(client, group
 
 
 def test_a_meeting_page_takes_the_place_of_its_planned_date(client, groups_page):
-    group = f.group(
+    group = _weekly_group(
         groups_page,
         "Koordinierungskreis",
-        schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
-        schedule_starts_on=timezone.localdate() + datetime.timedelta(days=1),
-        schedule_start_time=datetime.time(17, 0),
-        schedule_end_time=datetime.time(18, 30),
+        starts_on=timezone.localdate() + datetime.timedelta(days=1),
     )
     f.meeting(group, f.days_from_now(1), title="Förderantrag", topic="Förderantrag")
     html = client.get(group.url).content.decode()
@@ -287,13 +284,10 @@ def test_index_shows_each_groups_next_date(client, groups_page):
     with_meeting = f.group(groups_page, "Dorfentwicklung", number=1)
     f.meeting(with_meeting, f.days_from_now(3), title="Dorfladen Plus")
     f.meeting(with_meeting, f.days_from_now(-3), title="Vorbei")
-    f.group(
+    _weekly_group(
         groups_page,
         "Koordinierungskreis",
-        schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
-        schedule_starts_on=timezone.localdate() + datetime.timedelta(days=2),
-        schedule_start_time=datetime.time(17, 0),
-        schedule_end_time=datetime.time(18, 30),
+        starts_on=timezone.localdate() + datetime.timedelta(days=2),
     )
     f.group(groups_page, "Ohne Termine", number=2)
     html = client.get(groups_page.url).content.decode()
@@ -384,13 +378,10 @@ def test_a_group_cannot_continue_in_itself(admin_client, groups_page):
 
 
 def test_index_skips_a_planned_date_whose_meeting_was_cancelled(client, groups_page):
-    group = f.group(
+    group = _weekly_group(
         groups_page,
         "Koordinierungskreis",
-        schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
-        schedule_starts_on=timezone.localdate() + datetime.timedelta(days=2),
-        schedule_start_time=datetime.time(17, 0),
-        schedule_end_time=datetime.time(18, 30),
+        starts_on=timezone.localdate() + datetime.timedelta(days=2),
     )
     f.meeting(group, f.days_from_now(2), title="Fällt aus", status=MeetingStatus.CANCELLED)
     html = client.get(groups_page.url).content.decode()
@@ -399,12 +390,13 @@ def test_index_skips_a_planned_date_whose_meeting_was_cancelled(client, groups_p
     assert f'datetime="{f.days_from_now(9).isoformat()}"' in card
 
 
-def _weekly_group(groups_page, title, **fields):
+def _weekly_group(groups_page, title, starts_on=datetime.date(2021, 1, 4), **fields):
+    """A group meeting every week from ``starts_on``, 17:00–18:30."""
     return f.group(
         groups_page,
         title,
         schedule=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
-        schedule_starts_on=datetime.date(2021, 1, 4),
+        schedule_starts_on=starts_on,
         schedule_start_time=datetime.time(17, 0),
         schedule_end_time=datetime.time(18, 30),
         **fields,
