@@ -30,7 +30,7 @@ from django.utils import timezone
 from strukturwandel.conf import app_settings
 from strukturwandel.core.pages import private_q
 
-from . import schedule
+from . import registration_provider, schedule
 from .models import EventSeriesPage, MeetingPage, MeetingStatus
 
 
@@ -51,8 +51,9 @@ class PlannedDate:
 
 def meeting_queryset(*, with_documentation=True, private=None):
     """Live, public meetings with what a meeting card shows: topic fields and the
-    documentation link (one query each per listing), and the series' registration e-mail
-    (a subquery: the card's "Register" action needs it).
+    documentation link (one query each per listing), the series' registration e-mail and the
+    places taken (subqueries, the second from the registration provider: the card's
+    "Register" action needs them).
 
     StreamFields (the planned impulses) are deferred: cards do not show them. Calendar feeds
     pass ``with_documentation=False``: they do not link the documentation.
@@ -67,6 +68,10 @@ def meeting_queryset(*, with_documentation=True, private=None):
     meetings = meetings.annotate(
         series_registration_email=Subquery(series.values("registration_email")[:1])
     )
+    provider = registration_provider.get_provider()
+    if provider is not None:
+        # The places taken, for the card's "full" state, in the same query.
+        meetings = provider.annotate_confirmed_count(meetings)
     if with_documentation and apps.is_installed("strukturwandel.documentation"):
         from strukturwandel.documentation.models import live_documentation_prefetch
 

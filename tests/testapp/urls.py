@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("kalender/", include("strukturwandel.events.urls")),
+    path("anmeldung/", include("strukturwandel.registration.urls")),
     path("", include(wagtail_urls)),
 ]

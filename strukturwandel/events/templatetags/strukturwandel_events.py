@@ -7,7 +7,10 @@
 - ``{{ meeting|when_date }}`` → "Mo, 06.12.2021", the day only.
 - ``{% meeting_json_ld page %}`` and ``{% series_json_ld page upcoming past %}``: schema.org
   JSON-LD for the head.
-- ``{% meeting_registration meeting as registration %}``: how to register (form or e-mail).
+- ``{% meeting_registration meeting as registration %}``: how to register (on this site,
+  an external form or e-mail).
+- ``{% registration_section meeting registration %}``: the registration app's part of the
+  ``#anmeldung`` section when the meeting registers on this site (registration_provider).
 
 Both show the site's time zone (Europe/Berlin); the formats come from the German catalogue,
 so another language gets its own.
@@ -19,7 +22,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from .. import formats, structured_data
+from .. import formats, registration_provider, structured_data
 
 register = template.Library()
 
@@ -67,3 +70,14 @@ def meeting_registration(context, meeting):
     """``{% meeting_registration meeting as registration %}``: how to register for a
     MeetingPage (a models.Registration); the site's contact e-mail is the last fallback."""
     return meeting.registration(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def registration_section(context, meeting, registration):
+    """What the registration provider shows in ``#anmeldung`` (its form, the places left)."""
+    provider = registration_provider.get_provider()
+    if provider is None or not registration.on_site:
+        return ""
+    return mark_safe(  # noqa: S308 -- rendered by the provider's templates
+        provider.render_section(meeting, context.get("request"), registration.state)
+    )
