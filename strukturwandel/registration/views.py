@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from strukturwandel.core.pages import is_public
@@ -23,6 +23,9 @@ from .models import RegistrationStatus
 from .provider import REQUEST_FORM
 
 OPEN_STATES = (RegistrationState.OPEN, RegistrationState.FULL)
+RATE_LIMITED = gettext_lazy(
+    "Too many registrations from your connection or for this address. Please try again in an hour."
+)
 
 
 def public_meeting(request, meeting_id):
@@ -59,12 +62,7 @@ def register(request, meeting_id):
                 note=data["note"],
             )
             return redirect("strukturwandel_registration:sent", meeting_id=meeting.pk)
-        form.add_error(
-            None,
-            _(
-                "Too many registrations from your connection or for this address. Please try again in an hour."
-            ),
-        )
+        form.add_error(None, RATE_LIMITED)
     # The meeting page itself, with the form as typed and its errors.
     setattr(request, REQUEST_FORM, form)
     status = 429 if form.non_field_errors() else 200
