@@ -93,11 +93,10 @@ class RegistrationAdmin(ModelAdmin):
         "email",
         "organisation",
         "note",
-        "status",
+        "status_label",
         "created_at",
         "confirmed_at",
     )
-    export_headings = {"created_at": _("registered"), "confirmed_at": _("confirmed")}
     export_filename = "anmeldungen"
     inspect_view_fields = (
         "meeting",
@@ -131,6 +130,10 @@ class RegistrationAdmin(ModelAdmin):
     @admin_views.admin_label(_("date"), "meeting__start")
     def meeting_date(self, obj):
         return when(obj.meeting)
+
+    @admin_views.admin_label(_("status"))
+    def status_label(self, obj):
+        return obj.get_status_display()
 
     @admin_views.admin_label(_("e-mails"))
     def mail_delivery(self, obj):

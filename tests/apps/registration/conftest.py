@@ -36,7 +36,8 @@ def make_meeting(series):
             "end": start + datetime.timedelta(minutes=90),
             "topic": "Lebendige Orte & Dorfläden",
             "call_link": CALL_LINK,
-            "registration_opens_at": timezone.now() - datetime.timedelta(days=1),
+            "registration_opens_at": min(timezone.now(), start - datetime.timedelta(days=1))
+            - datetime.timedelta(days=1),
         }
         values.update(fields)
         meeting = MeetingPage(**values)
