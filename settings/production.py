@@ -3,7 +3,8 @@
 Required: SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL.
 Optional: REDIS_URL (cache), EMAIL_HOST/EMAIL_PORT/EMAIL_HOST_USER/EMAIL_HOST_PASSWORD/
 EMAIL_USE_TLS, DEFAULT_FROM_EMAIL, WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS,
-SECURE_HSTS_SECONDS, STATIC_ROOT, MEDIA_ROOT.
+SECURE_HSTS_SECONDS, STATIC_ROOT, MEDIA_ROOT, TASKS_BACKEND ("database", the default, or
+"immediate"), CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP, for the registration rate limits).
 """
 
 import os
@@ -53,6 +54,21 @@ globals().update(
         timeout=20,
     )
 )
+
+# Registration e-mails leave the request through Django's tasks framework. "database" keeps
+# them in a queue in the database (django-tasks-db); run `manage.py db_worker` beside the
+# application server to send them. "immediate" sends them within the request.
+if os.environ.get("TASKS_BACKEND", "database") == "database":
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Behind the proxy REMOTE_ADDR is the proxy: the registration rate limits count per visitor
+# by the header the proxy sets.
+if os.environ.get("CLIENT_IP_HEADER"):
+    STRUKTURWANDEL = {  # noqa: F405
+        **STRUKTURWANDEL,  # noqa: F405
+        "REGISTRATION_CLIENT_IP_HEADER": os.environ["CLIENT_IP_HEADER"],
+    }
 
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
