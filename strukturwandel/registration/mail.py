@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 # E-mails that carry the call link and the calendar file: only for those with a place.
 WITH_CALL_LINK = (MailKind.CONFIRMED, MailKind.PROMOTED, MailKind.REMINDER, MailKind.MESSAGE)
 
+# Who holds a place or waits for one can give it up.
+WITH_CANCEL_LINK = (*WITH_CALL_LINK, MailKind.WAITLISTED)
+
 SUBJECTS = {
     MailKind.CONFIRM_REQUEST: gettext_lazy("Please confirm your registration: %(title)s"),
     MailKind.CONFIRMED: gettext_lazy("Your registration is confirmed: %(title)s"),
@@ -159,9 +162,7 @@ def build_message(mail):
                 else ""
             ),
             "cancel_url": (
-                link(meeting, registration, tokens.CANCEL)
-                if mail.kind not in (MailKind.CANCELLED, MailKind.MEETING_CANCELLED)
-                else ""
+                link(meeting, registration, tokens.CANCEL) if mail.kind in WITH_CANCEL_LINK else ""
             ),
             "confirm_hours": app_settings.REGISTRATION_CONFIRM_MAX_AGE // 3600,
         }
@@ -177,15 +178,13 @@ def build_message(mail):
 def calendar_file(meeting):
     """The meeting as .ics with the call link: only for e-mails to participants, never in a
     public feed (events' feeds build the same event without it)."""
-    calendar = calendars.new_calendar(meeting.title)
-    event = calendars.meeting_event(meeting, None)
+    calendar = calendars.build(meeting.title, [meeting], [], None)
     if meeting.call_link:
+        event = calendar.walk("VEVENT")[0]
         description = str(event.pop("description"))
         line = _("Access link: %(link)s") % {"link": meeting.call_link}
         event.add("description", f"{description}\n\n{line}")
         if meeting.format == MeetingFormat.ONLINE:
             event.pop("location")
             event.add("location", meeting.call_link)
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
     return calendar.to_ical()
