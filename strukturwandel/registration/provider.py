@@ -12,7 +12,7 @@ from strukturwandel.events.registration_provider import RegistrationProvider
 
 from . import services
 from .forms import RegistrationForm
-from .models import HOLDS_PLACE, Registration
+from .models import HOLDS_PLACE, MailStatus, Registration, RegistrationMail
 
 # The form a failed POST left on the request, for the meeting page to show again.
 REQUEST_FORM = "_strukturwandel_registration_form"
@@ -74,6 +74,9 @@ class SiteRegistrationProvider(RegistrationProvider):
         context = {
             "meeting": meeting,
             "counts": services.counts(meeting),
+            "failed_mails": RegistrationMail.objects.filter(
+                registration__meeting=meeting, status=MailStatus.FAILED
+            ).count(),
             "can_manage": registration_admin.permission_helper.user_can_list(request.user),
             "list_url": registration_admin.url_helper.index_url
             + f"?meeting__id__exact={meeting.pk}",

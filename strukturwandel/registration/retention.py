@@ -9,7 +9,21 @@ from strukturwandel.events.models import MeetingPage
 
 from . import services
 from .conf import app_settings
-from .models import Registration
+from .models import Registration, RegistrationStatus
+
+
+def purge_unconfirmed(now=None):
+    """Delete registrations nobody confirmed before their link expired (the e-mail promises
+    it); they never took a place and are not counted. Returns how many."""
+    expired = (now or timezone.now()) - datetime.timedelta(
+        seconds=app_settings.REGISTRATION_CONFIRM_MAX_AGE
+    )
+    stale = Registration.objects.filter(
+        status=RegistrationStatus.UNCONFIRMED, created_at__lt=expired
+    )
+    count = stale.count()
+    stale.delete()
+    return count
 
 
 def purge(days=None, now=None):

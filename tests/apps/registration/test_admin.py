@@ -154,6 +154,12 @@ def test_meeting_edit_view_counts_and_links(client, django_user_model, registrat
     assert "Angemeldet</dt><dd>2" in summary.replace("\n", "").replace("  ", "")
     assert f"?meeting__id__exact={meeting.pk}" in html
     assert reverse("strukturwandel_registration_message", args=[meeting.pk]) in html
+    RegistrationMail.objects.filter(registration__email="max@example.org").update(
+        status=MailStatus.FAILED
+    )
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[meeting.pk])).content.decode()
+    assert "1 E-Mail an Angemeldete konnte noch nicht gesendet werden" in html
+    assert f"?meeting__id__exact={meeting.pk}&amp;mail=failed" in html
 
 
 def test_write_to_confirmed_participants(

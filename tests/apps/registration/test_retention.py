@@ -62,3 +62,19 @@ def test_no_email_address_survives_the_purge(make_meeting):
         for model in (Registration, RegistrationMail, MeetingRegistrations):
             cursor.execute(f"SELECT * FROM {model._meta.db_table}")  # noqa: S608
             assert "erika@example.org" not in str(cursor.fetchall())
+
+
+def test_unconfirmed_registrations_go_when_their_link_has_expired(meeting):
+    stale = add(meeting, "alt@example.org", RegistrationStatus.UNCONFIRMED)
+    Registration.objects.filter(pk=stale.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=4)
+    )
+    fresh = add(meeting, "neu@example.org", RegistrationStatus.UNCONFIRMED)
+    confirmed = add(meeting, "ja@example.org", RegistrationStatus.CONFIRMED)
+    Registration.objects.filter(pk=confirmed.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=4)
+    )
+    out = io.StringIO()
+    call_command("purge_registrations", stdout=out)
+    assert "1 unconfirmed registrations deleted" in out.getvalue()
+    assert set(Registration.objects.values_list("pk", flat=True)) == {fresh.pk, confirmed.pk}

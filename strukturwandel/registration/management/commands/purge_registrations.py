@@ -1,6 +1,7 @@
 """Delete the personal data of registrations REGISTRATION_RETENTION_DAYS after the meeting.
 
-Keeps per meeting how many registered, confirmed, waited and cancelled. Run it daily.
+Keeps per meeting how many registered, confirmed, waited and cancelled. Also deletes
+registrations nobody confirmed before the confirmation link expired. Run it daily.
 """
 
 from django.core.management.base import BaseCommand
@@ -18,6 +19,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, days=None, **options):
         meetings, registrations = retention.purge(days=days)
+        unconfirmed = retention.purge_unconfirmed()
         self.stdout.write(
-            f"{registrations} registrations of {meetings} meetings deleted; counts kept."
+            f"{registrations} registrations of {meetings} meetings deleted; counts kept. "
+            f"{unconfirmed} unconfirmed registrations deleted."
         )
