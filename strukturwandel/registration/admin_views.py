@@ -1,7 +1,6 @@
 """Admin view: write to every confirmed participant of a meeting."""
 
 from django.contrib import messages
-from django.contrib.admin import display
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -14,11 +13,6 @@ from strukturwandel.events.models import MeetingPage
 
 from . import services
 from .forms import MessageForm
-
-
-def admin_label(description, ordering=None):
-    """Column heading (list and export) and sort field of a ModelAdmin method."""
-    return display(description=description, ordering=ordering)
 
 
 class MessageView(WagtailAdminTemplateMixin, FormView):

@@ -87,7 +87,11 @@ def retry_delay(attempts):
 
 
 def deliver(mail_id):
-    """Send one stored e-mail unless it has been sent; record the outcome. True when sent."""
+    """Send one stored e-mail unless it has been sent; record the outcome. True when sent.
+
+    The row stays locked while sending, so a worker and the retry command never send the
+    same e-mail twice.
+    """
     with transaction.atomic():
         mail = (
             RegistrationMail.objects.select_for_update()

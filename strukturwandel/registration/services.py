@@ -57,8 +57,7 @@ def register(meeting, *, name, email, organisation="", note=""):
                 mail.queue(registration, MailKind.CONFIRM_REQUEST)
                 return registration
         if registration.status == RegistrationStatus.CANCELLED:
-            for name_, value in fields.items():
-                setattr(registration, name_, value)
+            _set(registration, fields)
             registration.status = RegistrationStatus.UNCONFIRMED
             registration.token_key = new_token_key()
             registration.confirmed_at = registration.waitlisted_at = None
@@ -67,8 +66,7 @@ def register(meeting, *, name, email, organisation="", note=""):
             registration.save()
             mail.queue(registration, MailKind.CONFIRM_REQUEST)
         elif registration.status == RegistrationStatus.UNCONFIRMED:
-            for name_, value in fields.items():
-                setattr(registration, name_, value)
+            _set(registration, fields)
             registration.save(update_fields=list(fields))
             mail.queue(registration, MailKind.CONFIRM_REQUEST)
         elif registration.status == RegistrationStatus.WAITLISTED:
@@ -76,6 +74,12 @@ def register(meeting, *, name, email, organisation="", note=""):
         else:
             mail.queue(registration, MailKind.CONFIRMED)
     return registration
+
+
+def _set(registration, fields):
+    """What the visitor typed last wins while the registration is not confirmed."""
+    for field, value in fields.items():
+        setattr(registration, field, value)
 
 
 def places_taken(meeting):

@@ -66,10 +66,9 @@ def register(request, meeting_id):
     # The meeting page itself, with the form as typed and its errors.
     setattr(request, REQUEST_FORM, form)
     status = 429 if form.non_field_errors() else 200
-    response = TemplateResponse(
+    return TemplateResponse(
         request, meeting.get_template(request), meeting.get_context(request), status=status
     )
-    return response
 
 
 def sent(request, meeting_id):

@@ -3,7 +3,7 @@
 to a meeting's participants, and the notice after a meeting's start or call link changed."""
 
 from django.contrib import messages
-from django.contrib.admin import SimpleListFilter
+from django.contrib.admin import SimpleListFilter, display
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -123,19 +123,19 @@ class RegistrationAdmin(ModelAdmin):
             )
         )
 
-    @admin_views.admin_label(_("meeting"), "meeting__title")
+    @display(description=_("meeting"), ordering="meeting__title")
     def meeting_title(self, obj):
         return obj.meeting.title
 
-    @admin_views.admin_label(_("date"), "meeting__start")
+    @display(description=_("date"), ordering="meeting__start")
     def meeting_date(self, obj):
         return when(obj.meeting)
 
-    @admin_views.admin_label(_("status"))
+    @display(description=_("status"))
     def status_label(self, obj):
         return obj.get_status_display()
 
-    @admin_views.admin_label(_("e-mails"))
+    @display(description=_("e-mails"))
     def mail_delivery(self, obj):
         parts = []
         if obj.failed_mails:
