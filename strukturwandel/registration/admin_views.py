@@ -32,6 +32,15 @@ class MessageView(WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return self.meeting.title
 
+    def get_breadcrumbs_items(self):
+        from .wagtail_hooks import registration_admin
+
+        return [
+            *self.breadcrumbs_items,
+            {"url": registration_admin.url_helper.index_url, "label": _("Registrations")},
+            {"url": "", "label": f"{self.page_title}: {self.meeting.title}"},
+        ]
+
     def get_initial(self):
         if "change" not in self.request.GET:
             return {}

@@ -79,7 +79,6 @@ class RegistrationAdmin(ModelAdmin):
         "email",
         "organisation",
         "meeting_title",
-        "meeting_date",
         "status",
         "created_at",
         "mail_delivery",
