@@ -4,6 +4,7 @@ cancel → the waiting list moves up."""
 import datetime
 import io
 
+import django
 import icalendar
 import pytest
 from django.core import mail
@@ -219,9 +220,11 @@ def test_mail_failures_never_reach_the_visitor_and_are_retried(
     first_wait = settings_retry(settings)
     assert sent.next_attempt_at - sent.last_attempt_at == 2 * first_wait
     # The mail server is back: the next run sends it.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    if hasattr(settings, "MAILERS"):
-        settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    locmem = "django.core.mail.backends.locmem.EmailBackend"
+    if django.VERSION >= (6, 1):
+        settings.MAILERS = {"default": {"BACKEND": locmem}}
+    else:
+        settings.EMAIL_BACKEND = locmem
     RegistrationMail.objects.update(next_attempt_at=timezone.now())
     call_command("send_pending_registration_mail", stdout=io.StringIO())
     sent.refresh_from_db()
