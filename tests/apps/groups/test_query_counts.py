@@ -19,17 +19,16 @@ TOPIC_INDEX_QUERIES = 8
 # for the cards' "Dokumentation" action: one query for the upcoming list of each page.
 # Group pages: one more for the documentation app's reports, which leave out pages in private
 # (view-restricted) sections; on topic pages the reports, the groups and the links to merged
-# groups' successors (is_public) share one query for those sections per request. Both: one for
-# the site settings, whose contact e-mail is how to register for a meeting when neither it nor
-# its series names a way.
-TOPIC_PAGE_QUERIES = 21
+# groups' successors (is_public) share one query for those sections per request. The meetings
+# register on the site (the registration app's form): no query for the site's contact e-mail.
+TOPIC_PAGE_QUERIES = 20
 # Group index and page: one query for the days the groups' live meetings take from their rules
 # (a private meeting takes its day too, as in the calendar feeds). On the index, the groups and
 # the links to merged groups' successors (is_public) share one query for the private sections.
 # Group page: one more for the view restrictions, read once per request for its links (the
 # topic index behind the topic links must be open to anyone).
 GROUP_INDEX_QUERIES = 10
-GROUP_PAGE_QUERIES = 25
+GROUP_PAGE_QUERIES = 24
 
 
 def _get(client, url):
