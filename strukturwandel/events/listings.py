@@ -21,7 +21,6 @@ upcoming until its end; one that ends exactly now is past.
 import datetime
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
@@ -30,7 +29,7 @@ from django.utils import timezone
 from strukturwandel.conf import app_settings
 from strukturwandel.core.pages import private_q
 
-from . import schedule
+from . import schedule, seams
 from .models import EventSeriesPage, MeetingPage, MeetingStatus
 
 
@@ -49,13 +48,14 @@ class PlannedDate:
     is_planned_date: bool = True
 
 
-def meeting_queryset(*, with_documentation=True, private=None):
-    """Live, public meetings with what a meeting card shows: topic fields and the
-    documentation link (one query each per listing), and the series' registration e-mail
-    (a subquery: the card's "Register" action needs it).
+def meeting_queryset(*, for_cards=True, private=None):
+    """Live, public meetings with what a meeting card shows: topic fields, what the installed
+    apps add to a card (``seams.MEETING_QUERYSET_HOOK``, e.g. the documentation link; one
+    query each per listing), and the series' registration e-mail (a subquery: the card's
+    "Register" action needs it).
 
     StreamFields (the planned impulses) are deferred: cards do not show them. Calendar feeds
-    pass ``with_documentation=False``: they do not link the documentation.
+    pass ``for_cards=False``: they show no card.
     """
     # One query for the private sections, shared by the meetings and their documentation.
     if private is None:
@@ -67,11 +67,8 @@ def meeting_queryset(*, with_documentation=True, private=None):
     meetings = meetings.annotate(
         series_registration_email=Subquery(series.values("registration_email")[:1])
     )
-    if with_documentation and apps.is_installed("strukturwandel.documentation"):
-        from strukturwandel.documentation.models import live_documentation_prefetch
-
-        # The card's "Documentation" action (meeting.live_documentation).
-        meetings = meetings.prefetch_related(live_documentation_prefetch(private=private))
+    if for_cards:
+        meetings = seams.extend_meeting_queryset(meetings, private=private)
     return meetings
 
 

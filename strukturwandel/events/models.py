@@ -323,7 +323,7 @@ class EventSeriesPage(
     def calendar(self, request):
         from . import calendars, listings
 
-        meetings = listings.meeting_queryset(with_documentation=False).child_of(self)
+        meetings = listings.meeting_queryset(for_cards=False).child_of(self)
         calendar = calendars.build(self.title, meetings.order_by("start"), [self], request)
         return calendars.response(calendar, f"{self.slug}.ics")
 
