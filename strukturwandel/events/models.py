@@ -14,7 +14,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from strukturwandel.conf import app_settings
@@ -255,8 +255,22 @@ SCHEDULE_SIGNIFICANT_FIELDS = (
 )
 
 
+class MeetingParentMixin:
+    """A page type that holds meeting pages (a series, a working group).
+
+    MeetingPage may be created below every page type with this mixin, so an app above events
+    adds a parent by using it rather than events naming it. The type also lists
+    ``strukturwandel_events.MeetingPage`` in its ``subpage_types``.
+    """
+
+
 class EventSeriesPage(
-    BelowSiteRootMixin, RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, Page
+    BelowSiteRootMixin,
+    RoutablePageMixin,
+    CalendarSequenceMixin,
+    ScheduleMixin,
+    MeetingParentMixin,
+    Page,
 ):
     """A recurring series of meetings such as the Strukturwandel-Stammtisch."""
 
@@ -417,12 +431,13 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         index.FilterField("start"),
     ]
 
-    parent_page_types = [
-        "strukturwandel_events.EventSeriesPage",
-        "strukturwandel_groups.WorkingGroupPage",
-    ]
     subpage_types = []
     calendar_significant_fields = ("title", "start", "end", "status", "format", "venue", "topic")
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        """Every page type that holds meetings (``MeetingParentMixin``), of any installed app."""
+        return [model for model in get_page_models() if issubclass(model, MeetingParentMixin)]
 
     class Meta:
         ordering = ["start"]

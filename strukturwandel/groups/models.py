@@ -13,6 +13,7 @@ from strukturwandel.core.models import BelowSiteRootMixin
 from strukturwandel.events.models import (
     SCHEDULE_SIGNIFICANT_FIELDS,
     CalendarSequenceMixin,
+    MeetingParentMixin,
     ScheduleMixin,
 )
 
@@ -51,7 +52,7 @@ class WorkingGroupIndexPage(BelowSiteRootMixin, Page):
         return context
 
 
-class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, Page):
+class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, MeetingParentMixin, Page):
     """One working group: what it works on, who to contact, when it meets."""
 
     number = models.PositiveSmallIntegerField(
