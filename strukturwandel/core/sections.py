@@ -14,7 +14,7 @@ renders whatever the installed apps register for it::
     # higher app, in wagtail_hooks.py:
     @hooks.register("strukturwandel_topic_page_sections")
     def reports_on_topic(topic, **kwargs):
-        return Section("strukturwandel_documentation/includes/topic_reports.html", {...}, order=30)
+        return Section("myapp/includes/topic_reports.html", {"topic": topic}, order=30)
 
 A hook function returns a ``Section``, a list of them, or None (nothing to show).
 """

@@ -434,15 +434,15 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     subpage_types = []
     calendar_significant_fields = ("title", "start", "end", "status", "format", "venue", "topic")
 
-    @classmethod
-    def clean_parent_page_models(cls):
-        """Every page type that holds meetings (``MeetingParentMixin``), of any installed app."""
-        return [model for model in get_page_models() if issubclass(model, MeetingParentMixin)]
-
     class Meta:
         ordering = ["start"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        """Every page type that holds meetings (``MeetingParentMixin``), of any installed app."""
+        return [model for model in get_page_models() if issubclass(model, MeetingParentMixin)]
 
     def clean(self):
         super().clean()
