@@ -511,3 +511,16 @@ def test_no_links_to_group_pages_behind_a_login(client, root_page, groups_page, 
         assert "Aufgegangen in Koordinierungskreis" in html[name], name
     assert "Die Arbeit dieser Gruppe wird in „Koordinierungskreis“ fortgesetzt." in html["old"]
     assert "Neu." in html["report"]
+
+
+def test_a_numbered_group_title_does_not_repeat_its_number(admin_client, groups_page):
+    url = f"/admin/pages/add/strukturwandel_groups/workinggrouppage/{groups_page.pk}/"
+    response = admin_client.post(url, _group_form(title="AG 1: Energie", number="1"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Die Nummer steht vor dem Titel (&#x27;AG 1: …&#x27;)" in html
+    assert 'value="AG 1: Energie"' in html  # what the editor typed is kept
+    assert not WorkingGroupPage.objects.filter(slug="struktur").exists()
+    # Titles saved before the check show the number once.
+    assert WorkingGroupPage(title="AG 1: Energie", number=1).display_name == "AG 1: Energie"
+    assert WorkingGroupPage(title="AG 1 – Energie", number=1).display_name == "AG 1: Energie"
