@@ -8,6 +8,7 @@
 - ``{% meeting_json_ld page %}`` and ``{% series_json_ld page upcoming past %}``: schema.org
   JSON-LD for the head.
 - ``{% meeting_registration meeting as registration %}``: how to register (form or e-mail).
+- ``{% meeting_card meeting show_title as card %}``: a card's ``url``, ``title``, ``topic_line``.
 - ``{% meeting_links meeting %}``: the links installed apps add to a meeting (see ``seams``).
 
 Both show the site's time zone (Europe/Berlin); the formats come from the German catalogue,
@@ -20,7 +21,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from .. import formats, seams, structured_data
+from .. import cards, formats, seams, structured_data
 
 register = template.Library()
 
@@ -79,3 +80,9 @@ def meeting_links(context, meeting, as_paragraph=False):
         "links": seams.meeting_links(meeting, context.get("request")),
         "as_paragraph": as_paragraph,
     }
+
+
+@register.simple_tag(takes_context=True)
+def meeting_card(context, meeting, show_title=False):
+    """What the card of a MeetingPage or PlannedDate links to and says (``cards.MeetingCard``)."""
+    return cards.meeting_card(meeting, show_title=bool(show_title), request=context.get("request"))
