@@ -23,11 +23,10 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
 from strukturwandel.conf import app_settings
-from strukturwandel.core.pages import private_q
+from strukturwandel.core.pages import parent_path, parent_path_sql, private_q
 
 from . import schedule, seams
 from .models import EventSeriesPage, MeetingPage, MeetingStatus
@@ -62,8 +61,7 @@ def meeting_queryset(*, for_cards=True, private=None):
         private = private_q()
     meetings = MeetingPage.objects.live().exclude(private).defer_streamfields()
     meetings = meetings.prefetch_related("topic_fields")
-    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - MeetingPage.steplen)
-    series = EventSeriesPage.objects.filter(path=parent_path)
+    series = EventSeriesPage.objects.filter(path=parent_path_sql(OuterRef("path")))
     meetings = meetings.annotate(
         series_registration_email=Subquery(series.values("registration_email")[:1])
     )
@@ -114,7 +112,7 @@ def live_meeting_days(pages):
     by_parent_path = {page.path: page.pk for page in pages}
     days = {page.pk: set() for page in pages}
     for path, start in MeetingPage.objects.live().filter(children).values_list("path", "start"):
-        parent_pk = by_parent_path.get(path[: -MeetingPage.steplen])
+        parent_pk = by_parent_path.get(parent_path(path))
         if parent_pk is not None:
             days[parent_pk].add(schedule.local_date(start))
     return days

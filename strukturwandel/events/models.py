@@ -518,8 +518,7 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         once.
         """
         if not hasattr(self, "_series_registration_email"):
-            parent_path = self.path[: -self.steplen]
-            emails = EventSeriesPage.objects.filter(path=parent_path)
+            emails = EventSeriesPage.objects.parent_of(self)
             self._series_registration_email = (
                 emails.values_list("registration_email", flat=True).first() or ""
             )
