@@ -12,8 +12,8 @@ Events never imports a registration app. An app that handles registrations itsel
 Events then asks that provider, for meetings whose registration method is "on this site":
 
 - ``confirmed_count(meeting)``: the places taken (a meeting with a capacity is full when they
-  reach it); listings read ``annotate_confirmed_count(queryset)`` instead, which adds the
-  ``registration_count`` annotation in the same query;
+  reach it). Listings read a ``registration_count`` annotation instead, which the app adds
+  through ``seams.MEETING_QUERYSET_HOOK`` (no query per card);
 - ``render_section(meeting, request, state)``: the HTML inside the meeting page's
   ``#anmeldung`` section while registration is open or the meeting is full;
 - ``admin_summary(meeting, request)``: HTML for the meeting's edit view (counts, links).
@@ -34,9 +34,6 @@ class RegistrationProvider:
 
     def confirmed_count(self, meeting):
         return 0
-
-    def annotate_confirmed_count(self, queryset):
-        return queryset
 
     def render_section(self, meeting, request, state):
         return ""

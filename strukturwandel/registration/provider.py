@@ -1,13 +1,13 @@
 """The registration app's side of events' seam (strukturwandel.events.registration_provider)."""
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from strukturwandel.core.models import SiteSettings
 from strukturwandel.core.pages import is_public
-from strukturwandel.events.models import RegistrationState
+from strukturwandel.events.models import RegistrationMethod, RegistrationState
 from strukturwandel.events.registration_provider import RegistrationProvider
 
 from . import services
@@ -25,7 +25,9 @@ class SiteRegistrationProvider(RegistrationProvider):
             meeting._strukturwandel_places_taken = services.places_taken(meeting)
         return meeting._strukturwandel_places_taken
 
-    def annotate_confirmed_count(self, queryset):
+    @staticmethod
+    def annotate_confirmed_count(meetings):
+        """``registration_count`` on every meeting of a listing, in the same query."""
         taken = (
             Registration.objects.filter(meeting=OuterRef("pk"), status__in=HOLDS_PLACE)
             .order_by()
@@ -33,8 +35,15 @@ class SiteRegistrationProvider(RegistrationProvider):
             .annotate(number=Count("pk"))
             .values("number")
         )
-        return queryset.annotate(
-            registration_count=Coalesce(Subquery(taken, output_field=IntegerField()), Value(0))
+        # Only meetings that register here take places (as MeetingPage.places_taken).
+        return meetings.annotate(
+            registration_count=Case(
+                When(
+                    registration_method=RegistrationMethod.SITE,
+                    then=Coalesce(Subquery(taken, output_field=IntegerField()), Value(0)),
+                ),
+                default=Value(0),
+            )
         )
 
     def render_section(self, meeting, request, state):

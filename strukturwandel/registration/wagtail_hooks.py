@@ -16,6 +16,7 @@ from wagtail_modeladmin.options import ModelAdmin
 from strukturwandel.events.formats import when
 from strukturwandel.events.models import MeetingPage, MeetingStatus
 from strukturwandel.events.registration_provider import HOOK
+from strukturwandel.events.seams import MEETING_QUERYSET_HOOK
 
 from . import admin_views, services
 from .models import MailStatus, MeetingRegistrations, Registration, RegistrationStatus
@@ -27,6 +28,12 @@ PERMISSION = "strukturwandel_registration.manage_registrations"
 @hooks.register(HOOK)
 def registration_provider():
     return SiteRegistrationProvider()
+
+
+@hooks.register(MEETING_QUERYSET_HOOK)
+def places_taken_in_listings(meetings, *, private):
+    # The card's "full" state for meetings with a capacity.
+    return SiteRegistrationProvider.annotate_confirmed_count(meetings)
 
 
 def can_manage(user):

@@ -11,6 +11,8 @@
   an external form or e-mail).
 - ``{% registration_section meeting registration %}``: the registration app's part of the
   ``#anmeldung`` section when the meeting registers on this site (registration_provider).
+- ``{% meeting_card meeting show_title as card %}``: a card's ``url``, ``title``, ``topic_line``.
+- ``{% meeting_links meeting %}``: the links installed apps add to a meeting (see ``seams``).
 
 Both show the site's time zone (Europe/Berlin); the formats come from the German catalogue,
 so another language gets its own.
@@ -22,7 +24,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from .. import formats, registration_provider, structured_data
+from .. import cards, formats, registration_provider, seams, structured_data
 
 register = template.Library()
 
@@ -81,3 +83,20 @@ def registration_section(context, meeting, registration):
     return mark_safe(  # noqa: S308 -- rendered by the provider's templates
         provider.render_section(meeting, context.get("request"), registration.state)
     )
+
+
+@register.inclusion_tag("strukturwandel_events/includes/meeting_links.html", takes_context=True)
+def meeting_links(context, meeting, as_paragraph=False):
+    """The links installed apps add to ``meeting`` (``seams.MEETING_LINKS_HOOK``), e.g. its
+    documentation; ``as_paragraph`` for the meeting page."""
+    return {
+        "meeting": meeting,
+        "links": seams.meeting_links(meeting, context.get("request")),
+        "as_paragraph": as_paragraph,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def meeting_card(context, meeting, show_title=False):
+    """What the card of a MeetingPage or PlannedDate links to and says (``cards.MeetingCard``)."""
+    return cards.meeting_card(meeting, show_title=bool(show_title), request=context.get("request"))
