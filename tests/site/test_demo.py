@@ -1,4 +1,5 @@
 import datetime
+import re
 import io
 
 import pytest
