@@ -13,7 +13,6 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from strukturwandel.core.blocks import (
     PREVIEW_TEMPLATE,
@@ -22,7 +21,7 @@ from strukturwandel.core.blocks import (
     LabelledImageBlock,
     LinkBlock,
 )
-from strukturwandel.people.blocks import PersonChooserBlock
+from strukturwandel.people.blocks import SpeakerBlock, speakers_line
 
 LIST_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol"]
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
@@ -61,79 +60,6 @@ def section_heading(default_heading):
         required=False,
         help_text=format_lazy(_("Leave empty for '{heading}'."), heading=default_heading),
     )
-
-
-class SpeakerBlock(blocks.StructBlock):
-    person = PersonChooserBlock(
-        label=_("Person record"),
-        required=False,
-        help_text=_("Optional: links the speaker to their record. Typed fields below win."),
-    )
-    name = blocks.CharBlock(
-        label=pgettext_lazy("strukturwandel", "Name"), max_length=200, required=False
-    )
-    role = blocks.CharBlock(
-        label=pgettext_lazy("strukturwandel", "Role"), max_length=200, required=False
-    )
-    organisation = SnippetChooserBlock(
-        "strukturwandel_people.Organisation",
-        label=_("Organisation record"),
-        required=False,
-    )
-    organisation_name = blocks.CharBlock(
-        label=pgettext_lazy("strukturwandel", "Organisation"),
-        max_length=200,
-        required=False,
-        help_text=_("Typed name; leave empty to use the organisation record."),
-    )
-
-    class Meta:
-        icon = "user"
-        label = pgettext_lazy("strukturwandel", "Speaker")
-        template = "strukturwandel_documentation/blocks/speaker.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not (value.get("name") or value.get("person")):
-            raise StructBlockValidationError(
-                block_errors={"name": ValidationError(_("Enter a name or pick a person record."))}
-            )
-        return value
-
-    @staticmethod
-    def display(value):
-        """Name, role and organisation as shown, from the typed fields or the records."""
-        person = value.get("person")
-        organisation = value.get("organisation") or (person.organisation if person else None)
-        return {
-            "name": value.get("name") or (person.name if person else ""),
-            "role": value.get("role") or (person.role if person else ""),
-            "organisation": value.get("organisation_name")
-            or (organisation.name if organisation else ""),
-            "website": organisation.website if organisation else "",
-        }
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["speaker"] = self.display(value)
-        return context
-
-    def get_searchable_content(self, value):
-        shown = self.display(value)
-        return [text for text in (shown["name"], shown["role"], shown["organisation"]) if text]
-
-
-def speakers_line(speakers):
-    """'David Loesche (Gesellschaftsdenken e.V.)' for one or more speakers."""
-    parts = []
-    for speaker in speakers:
-        shown = SpeakerBlock.display(speaker)
-        if not shown["name"]:
-            continue
-        parts.append(
-            f"{shown['name']} ({shown['organisation']})" if shown["organisation"] else shown["name"]
-        )
-    return ", ".join(parts)
 
 
 class ImpulseBlock(SectionBlock):

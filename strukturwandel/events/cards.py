@@ -12,6 +12,10 @@ class MeetingCard:
     topic_line: str  # "Topic: …" below the heading, or a note for a planned date; or ""
 
 
+def topic_text(topic):
+    return gettext("Topic: %(topic)s") % {"topic": topic}
+
+
 def meeting_card(entry, *, show_title=False, request=None):
     """The card of ``entry``: a MeetingPage or a listings.PlannedDate.
 
@@ -19,7 +23,7 @@ def meeting_card(entry, *, show_title=False, request=None):
     topic (not the page title, which usually repeats the date).
     """
     if not entry.is_planned_date:
-        topic_line = "" if show_title else f"{gettext('Topic:')} {entry.topic}"
+        topic_line = "" if show_title else topic_text(entry.topic)
         return MeetingCard(
             entry.get_url(request), entry.topic or entry.title if show_title else "", topic_line
         )
@@ -31,7 +35,7 @@ def meeting_card(entry, *, show_title=False, request=None):
     elif show_title and recurring:
         topic_line = ""  # the heading names it already
     else:
-        topic_line = f"{gettext('Topic:')} {topic}"
+        topic_line = topic_text(topic)
     return MeetingCard(
         page.get_url(request) if recurring else "",
         topic or page.title if recurring and show_title else "",

@@ -20,7 +20,7 @@ from wagtail.search import index
 from strukturwandel.conf import app_settings
 from strukturwandel.core.blocks import BaseStreamBlock
 from strukturwandel.core.models import BelowSiteRootMixin, SiteSettings
-from strukturwandel.people.blocks import PersonChooserBlock
+from strukturwandel.people.blocks import SpeakerBlock
 
 from . import registration_provider, schedule
 from .formats import format_day, format_time
@@ -241,13 +241,9 @@ class ScheduleMixin(models.Model):
 
 class PlannedImpulseBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
-    speaker_name = blocks.CharBlock(label=_("Speaker"), max_length=200, required=False)
-    speaker = PersonChooserBlock(
-        label=_("Speaker (record)"),
-        required=False,
-        help_text=_("Pick a person record instead of typing a name, to link them everywhere."),
+    speakers = blocks.ListBlock(
+        SpeakerBlock(), label=pgettext_lazy("strukturwandel", "Speakers"), default=[]
     )
-    organisation_name = blocks.CharBlock(label=_("Organisation"), max_length=200, required=False)
 
     class Meta:
         icon = "user"

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('strukturwandel_events', '0008_registration_method'),
+        ('strukturwandel_events', '0009_registration_method'),
     ]
 
     operations = [

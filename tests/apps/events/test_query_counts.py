@@ -114,7 +114,7 @@ def test_meeting_page_costs_the_same_for_one_and_six_speakers(client, series, sp
         end=start + datetime.timedelta(minutes=90),
         topic="Thema",
         impulses=[
-            ("impulse", {"title": f"Impuls {person.pk}", "speaker": person})
+            ("impulse", {"title": f"Impuls {person.pk}", "speakers": [{"person": person}]})
             for person in add_speakers(speakers)
         ],
     )

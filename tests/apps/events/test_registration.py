@@ -185,7 +185,9 @@ def test_cancelled_meeting_invites_nothing(client, series, open_meeting):
 def test_cancelled_meeting_keeps_its_planned_impulses(client, series, open_meeting):
     meeting = open_meeting(
         status=MeetingStatus.CANCELLED,
-        impulses=[("impulse", {"title": "Dorfladen Muster", "speaker_name": "Erika Beispiel"})],
+        impulses=[
+            ("impulse", {"title": "Dorfladen Muster", "speakers": [{"name": "Erika Beispiel"}]})
+        ],
     )
     html = page_html(client, meeting)
     assert "Dorfladen Muster" in html

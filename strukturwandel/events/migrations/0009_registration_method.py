@@ -13,7 +13,7 @@ def existing_meetings_register_as_before(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('strukturwandel_events', '0007_planned_impulse_person_chooser'),
+        ('strukturwandel_events', '0008_planned_impulse_speakers'),
     ]
 
     operations = [
