@@ -227,7 +227,7 @@ def check_site_hostname(app_configs=None, databases=None, **kwargs):
         return []
     return [
         Warning(
-            _("The Wagtail site %(site)s still has the hostname localhost.") % {"site": site},
+            _("This Wagtail site still has the hostname localhost."),
             hint=_(
                 "Calendar files, Open Graph tags, JSON-LD and the sitemap write absolute URLs "
                 "from it. Set the public domain and port in Settings › Sites."

@@ -47,7 +47,7 @@ def insert_before(lines, snippet, is_anchor, what):
 def apply(readme, site):
     parts = snippets(readme)
     site = Path(site)
-    (project,) = [path.parent for path in site.glob("*/settings/base.py")]
+    (project,) = [path.parent.parent for path in site.glob("*/settings/base.py")]
 
     # Settings: appended to the settings module, after INSTALLED_APPS and TEMPLATES.
     settings = project / "settings" / "base.py"
