@@ -16,9 +16,6 @@ from django.template.loader_tags import BlockNode, ExtendsNode
 from django.utils.translation import gettext as _
 
 ADAPTER_TEMPLATE = "strukturwandel_core/base.html"
-# The blocks of the host's layout that the adapter template fills with the package's head:
-# Wagtail's project template has extra_css, many layouts extra_head.
-HEAD_BLOCKS = ("extra_css", "extra_head")
 RECURRENCE_CONFIG = "strukturwandel.core.apps.RecurrenceConfig"
 MAIN_ELEMENT = re.compile(r"<main[\s>]", re.IGNORECASE)
 
@@ -178,11 +175,12 @@ def check_layout(app_configs=None, **kwargs):
         messages.append(
             Warning(
                 _(
-                    "The package's head does not reach the layout %(layout)s: it has neither a "
-                    "block %(blocks)s for it nor {%% strukturwandel_head %%}. The package's "
-                    "pages lose their stylesheet, calendar links, Open Graph and JSON-LD."
+                    "The package's head does not reach the layout %(layout)s: it has neither "
+                    "a block extra_css or extra_head for it nor {%% strukturwandel_head %%}. "
+                    "The package's pages lose their stylesheet, calendar links, Open Graph and "
+                    "JSON-LD."
                 )
-                % {"layout": layout, "blocks": _(" or ").join(HEAD_BLOCKS)},
+                % {"layout": layout},
                 hint=_(
                     "Put {%% load strukturwandel_core %%} and {%% strukturwandel_head %%} into "
                     "the <head> of %(layout)s."
