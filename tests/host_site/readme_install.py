@@ -53,14 +53,17 @@ def apply(readme, site):
     settings = project / "settings" / "base.py"
     settings.write_text(settings.read_text() + "\n\n" + parts["settings"] + "\n")
 
-    # URLs: a line before Wagtail's catch-all pattern (not the commented-out alternative).
+    # URLs: the snippet's lines that urls.py lacks, before Wagtail's catch-all pattern (not
+    # the commented-out alternative); the snippet's other lines show where.
     urls = project / "urls.py"
     lines = urls.read_text().splitlines()
+    present = {line.strip() for line in lines}
+    new = [line.strip() for line in parts["urls"].splitlines() if line.strip() not in present]
     lines = insert_before(
         lines,
-        parts["urls"],
-        lambda line: "include(wagtail_urls)" in line and not line.lstrip().startswith("#"),
-        "path(..., include(wagtail_urls)) in urls.py",
+        "\n".join(new),
+        lambda line: line.strip() == 'path("", include(wagtail_urls)),',
+        'path("", include(wagtail_urls)), in urls.py',
     )
     urls.write_text("\n".join(lines) + "\n")
 
