@@ -281,7 +281,7 @@ class NextDatesBlock(SectionBlock):
         context = super().get_preview_context(value, parent_context)
         # The picker has no documented meeting: the next public meetings that take place
         # stand in, as the block on a page lists them.
-        meetings = listings.upcoming_meetings(listings.meeting_queryset(with_documentation=False))
+        meetings = listings.upcoming_meetings(listings.meeting_queryset(for_cards=False))
         meetings = meetings.exclude(status=MeetingStatus.CANCELLED)
         context["preview_meetings"] = list(meetings[: value.get("count") or 3])
         return context
