@@ -6,6 +6,7 @@ with the page it was made for, and its edit view says so (see wagtail_hooks.py).
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CreatedRecord(models.Model):
@@ -28,7 +29,9 @@ class CreatedRecord(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("strukturwandel", "created at"), auto_now_add=True
+    )
 
     class Meta:
         verbose_name = _("record created by an import")
