@@ -130,24 +130,44 @@ def _read_preamble(document, preamble):
     """Title, date and topic from the lines before the first section; the rest stays text."""
     rest = []
     for node in preamble:
-        text = node.inline.text if not isinstance(node, ItemList) else ""
-        if (
-            not document.title
-            and isinstance(node, Paragraph | Heading)
-            and "\n" not in text
-            and len(text) <= MAX_TITLE
-        ):
-            document.title = text
-            document.date = find_date(text)
+        if not isinstance(node, Paragraph | Heading):
+            rest.append(node)
             continue
-        match = TOPIC_RE.match(text) if "\n" not in text else None
-        if match and not document.topic:
-            document.topic = match.group("topic").strip()
-            continue
-        if document.date is None and not rest and text:
-            document.date = find_date(text)
-        rest.append(node)
+        # "Title\nThema: …" without a blank line between: the leading lines are read one by one.
+        lines = list(_lines(node.inline))
+        while lines and _read_line(document, lines[0], first=not rest):
+            lines.pop(0)
+        if lines:
+            kept = lines[0]
+            for line in lines[1:]:
+                kept = kept.joined(line)
+            rest.append(type(node)(kept) if isinstance(node, Paragraph) else Paragraph(kept))
     document.preamble = rest
+
+
+def _read_line(document, line, first):
+    """Take ``line`` as the title or topic; the date is read from the first lines too."""
+    text = line.text
+    if not document.title and len(text) <= MAX_TITLE:
+        document.title = text
+        document.date = find_date(text)
+        return True
+    match = TOPIC_RE.match(text)
+    if match and not document.topic:
+        document.topic = match.group("topic").strip()
+        return True
+    if document.date is None and first:
+        document.date = find_date(text)
+    return False
+
+
+def _lines(inline):
+    while True:
+        line, inline = inline.split_at_break()
+        if line:
+            yield line
+        if not inline.segments:
+            return
 
 
 def classify_section(heading, content):
