@@ -5,6 +5,7 @@ Pure functions: no database. Whatever is not recognised stays a ``TextSection`` 
 
 import datetime
 import re
+from dataclasses import replace
 
 from .plaintext import HEADING_RE, looks_like_heading
 from .sections import (
@@ -93,15 +94,22 @@ def _strip_number(inline):
     if segments:
         first = segments[0]
         rest = re.sub(r"^\s*\d{1,2}[.)]?\s+", "", first.text, count=1)
-        segments[0] = type(first)(rest, first.bold, first.italic, first.href)
+        segments[0] = replace(first, text=rest)
     return Inline(tuple(segments))
 
 
 def classify(nodes):
     document = Document()
     position = 0
-    if nodes and isinstance(nodes[0], Heading) and nodes[0].level == 1 and not nodes[0].number:
-        document.title = nodes[0].inline.text[:MAX_TITLE]
+    if (
+        nodes
+        and isinstance(nodes[0], Heading)
+        and nodes[0].level == 1
+        and not nodes[0].number
+        and not nodes[0].inline.links
+        and len(nodes[0].inline.text) <= MAX_TITLE
+    ):
+        document.title = nodes[0].inline.text
         position = 1
     preamble = []
     while position < len(nodes) and not _opens_section(nodes[position]):
@@ -148,6 +156,9 @@ def _read_preamble(document, preamble):
 def _read_line(document, line, first):
     """Take ``line`` as the title or topic; the date is read from the first lines too."""
     text = line.text
+    if line.links:
+        # A title or topic is plain text; a line with a link stays in the body, link and all.
+        return False
     if not document.title and len(text) <= MAX_TITLE:
         document.title = text
         document.date = find_date(text)
@@ -173,7 +184,7 @@ def _lines(inline):
 def classify_section(heading, content):
     if heading is None:
         return TextSection(None, content)
-    text = heading.inline.text
+    text = heading.inline.plain
     impulse = IMPULSE_RE.match(text)
     if impulse:
         title, speakers = parse_impulse_heading(impulse.group("rest"))

@@ -55,17 +55,17 @@ def parse_docx(data):
 
 def _inline(paragraph):
     segments = []
-    for part in paragraph.iter_inner_content():
+    for position, part in enumerate(paragraph.iter_inner_content(), start=1):
         if isinstance(part, Hyperlink):
             href = part.address or ""
             for run in part.runs:
-                segments.extend(_run_segments(run, href))
+                segments.extend(_run_segments(run, href, position))
         else:
-            segments.extend(_run_segments(part, ""))
+            segments.extend(_run_segments(part, "", 0))
     return Inline(tuple(segments))
 
 
-def _run_segments(run, href):
+def _run_segments(run, href, link):
     bold = bool(run.bold) or (run.style is not None and run.style.name == "Strong")
     italic = bool(run.italic)
     segments = []
@@ -73,7 +73,7 @@ def _run_segments(run, href):
         if position:
             segments.append(Segment("", line_break=True))
         if line:
-            segments.append(Segment(line.replace("\t", " "), bold, italic, href))
+            segments.append(Segment(line.replace("\t", " "), bold, italic, href, link=link))
     return segments
 
 

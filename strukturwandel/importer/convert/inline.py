@@ -17,7 +17,9 @@ _MD = MarkdownIt("commonmark", {"html": False}).disable(["entity", "image"])
 # A star between letters is a gender star ("Vertreter*innen"), not emphasis.
 _GENDER_STAR = re.compile(r"(?<=\w)\*(?=\w)")
 # Bare addresses become autolinks unless they already are a link's target or label.
-_BARE_URL = re.compile(r"(?<![<(\[\w/])((?:https?://|www\.)[^\s<>\]\)]+[^\s<>\]\).,;:!?\"'])")
+_BARE_URL = re.compile(
+    r"(?<![<(\[\w/])((?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*[A-Za-z0-9/#=&%~+-])"
+)
 
 
 def parse_inline(source):
@@ -41,6 +43,7 @@ def _segments(children):
     bold = italic = 0
     href = ""
     label_start = 0
+    link = 0
     for token in children:
         kind = token.type
         if kind == "strong_open":
@@ -54,6 +57,7 @@ def _segments(children):
         elif kind == "link_open":
             href = token.attrGet("href") or ""
             label_start = len(segments)
+            link += 1
         elif kind == "link_close":
             if not is_url(href):
                 # A link without a usable address ("#", a relative path) keeps its text;
@@ -68,5 +72,7 @@ def _segments(children):
         elif kind in ("softbreak", "hardbreak"):
             segments.append(Segment("", line_break=True))
         elif kind in ("text", "code_inline", "html_inline"):
-            segments.append(Segment(token.content, bool(bold), bool(italic), href))
+            segments.append(
+                Segment(token.content, bool(bold), bool(italic), href, link=link if href else 0)
+            )
     return segments

@@ -6,7 +6,7 @@ key terms (bold) and links survive whatever format they came from.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 
 URL_RE = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
@@ -19,6 +19,8 @@ class Segment:
     italic: bool = False
     href: str = ""
     line_break: bool = False
+    # Which link of the text the segment belongs to: two links to one address stay two.
+    link: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ class Inline:
         if segments:
             first = segments[0]
             stripped = first.text.lstrip().lstrip(":–-").lstrip()
-            segments[0] = Segment(stripped, first.bold, first.italic, first.href)
+            segments[0] = replace(first, text=stripped)
         return Inline(tuple(segments))
 
     def split_at_break(self):
@@ -132,11 +134,15 @@ def _merge(segments):
             previous is not None
             and not segment.line_break
             and not previous.line_break
-            and (previous.bold, previous.italic, previous.href)
-            == (segment.bold, segment.italic, segment.href)
+            and (previous.bold, previous.italic, previous.href, previous.link)
+            == (segment.bold, segment.italic, segment.href, segment.link)
         ):
             merged[-1] = Segment(
-                previous.text + segment.text, segment.bold, segment.italic, segment.href
+                previous.text + segment.text,
+                segment.bold,
+                segment.italic,
+                segment.href,
+                link=segment.link,
             )
         else:
             merged.append(segment)

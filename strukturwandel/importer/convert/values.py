@@ -79,8 +79,11 @@ def section_values(section, resolver):
 
 def text_values(heading, content):
     values = []
-    if heading is not None:
+    if heading is not None and len(heading.inline.plain) <= MAX_CHAR:
         values.append(("heading", heading_value(heading)))
+    elif heading is not None:
+        # Too long for a heading: kept as a paragraph rather than cut.
+        content = [heading, *content]
     if content:
         values.append(("paragraph", nodes_html(content)))
     return values
@@ -88,7 +91,7 @@ def text_values(heading, content):
 
 def heading_value(heading):
     # Sections are numbered by the page; a sub-heading of the file stays a level-3 heading.
-    return {"text": heading.inline.text[:MAX_CHAR], "level": "h2" if heading.level <= 2 else "h3"}
+    return {"text": heading.inline.plain[:MAX_CHAR], "level": "h2" if heading.level <= 2 else "h3"}
 
 
 def impulse_value(section, resolver):
@@ -137,7 +140,7 @@ def networking_value(section):
 
 
 def _heading_text(heading):
-    return heading.inline.text[:MAX_CHAR] if isinstance(heading, Heading) else ""
+    return heading.inline.plain[:MAX_CHAR] if isinstance(heading, Heading) else ""
 
 
 def _inline_paragraphs(nodes):

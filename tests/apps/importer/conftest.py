@@ -41,7 +41,7 @@ def meetings(series):
 
 
 # Normalising for the round trip: markers, Markdown marks and punctuation go, words stay.
-WORD_RE = re.compile(r"\w+")
+WORD_RE = re.compile(r"[^\W_]+")
 MARKER_RE = re.compile(r"^\s*(?:[-*•◦▪·–o+]|\d{1,3}[.)]?|[a-zA-Z][.)])\s+")
 
 
@@ -50,14 +50,26 @@ def words(text):
 
 
 def line_words(line):
-    return words(MARKER_RE.sub("", line))
+    """A line's words without its list or section markers ("- 2. Punkt" → ["Punkt"])."""
+    stripped = MARKER_RE.sub("", line)
+    while stripped != line:
+        line, stripped = stripped, MARKER_RE.sub("", stripped)
+    return words(stripped)
 
 
 def html_words(html):
     """The words a reader sees, with each link's address written after its text."""
-    html = re.sub(r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>', r" \2 \1 ", html, flags=re.S)
+    html = re.sub(r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>', _link_text, html, flags=re.S)
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     return words(unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def _link_text(match):
+    href, label = unescape(match.group(1)), match.group(2)
+    shown = unescape(re.sub(r"<[^>]+>", "", label)).strip()
+    # A link whose text is its address (typed bare or in angle brackets) shows the address once.
+    address = shown.startswith(("http", "www.", "mailto")) or "@" in shown
+    return label if address or shown in href else f"{label} {href}"
 
 
 def contains_in_order(haystack, needle, slack=3):
@@ -81,8 +93,13 @@ def contains_in_order(haystack, needle, slack=3):
 
 
 def missing_lines(text, output_words):
+    """Lines whose words are not in the output, in order (a few added words allowed) or run
+    together (a link's text directly followed by a word reads as one word)."""
+    joined = "".join(output_words)
     return [
         line
         for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        if line.strip() and not contains_in_order(output_words, line_words(line))
+        if line.strip()
+        and not contains_in_order(output_words, line_words(line))
+        and "".join(line_words(line)) not in joined
     ]
