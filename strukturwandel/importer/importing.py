@@ -1,5 +1,6 @@
 """One file → one documentation page, in one transaction, with a report of what was recognised."""
 
+import logging
 import re
 from dataclasses import dataclass, field
 from html import escape
@@ -16,6 +17,8 @@ from strukturwandel.documentation.models import DocumentationPage
 from .convert import Conversion, ImportFileError, build, parse
 from .models import CreatedRecord
 from .records import SiteResolver, meeting_on
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -72,6 +75,10 @@ def import_file(name, data, parent, *, user=None, publish=False, dry_run=False):
         result.error = _("The recognised content is not valid: %(errors)s") % {
             "errors": "; ".join(error.messages)
         }
+    except Exception:
+        # One broken file must not stop the others; the traceback goes to the log.
+        logger.exception("Importing %s failed", name)
+        result.error = _("The file could not be imported (unexpected error, see the log).")
     return result
 
 

@@ -20,6 +20,8 @@ from .forms import ImportForm
 from .importing import import_file
 
 SESSION_KEY = "strukturwandel_importer"
+# The checked files wait in the session between the two steps: a bound on what it holds.
+MAX_FILES = 20
 
 
 class ImportView(WagtailAdminTemplateMixin, FormView):
@@ -61,7 +63,13 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         files, results = [], []
-        for upload in form.cleaned_data["files"]:
+        uploads = form.cleaned_data["files"]
+        if len(uploads) > MAX_FILES:
+            form.add_error(
+                "files", _("At most %(count)s files at a time, please.") % {"count": MAX_FILES}
+            )
+            return self.form_invalid(form)
+        for upload in uploads:
             try:
                 check_size(upload.size)
                 data = upload.read()

@@ -24,7 +24,11 @@ def run(*args):
 
 def test_imports_each_file_and_prints_its_urls(index, meetings):
     out, err, error = run(
-        str(FIXTURES / STAMMTISCH), str(FIXTURES / KICKOFF), "--parent", "/dokumentation/", "--publish"
+        str(FIXTURES / STAMMTISCH),
+        str(FIXTURES / KICKOFF),
+        "--parent",
+        "/dokumentation/",
+        "--publish",
     )
     assert error is None, err
     pages = DocumentationPage.objects.order_by("pk")
@@ -52,8 +56,13 @@ def test_a_bad_file_is_reported_and_the_others_imported(index, tmp_path):
     unknown = tmp_path / "bild.png"
     unknown.write_bytes(b"\x89PNG")
     out, err, error = run(
-        str(empty), str(binary), str(unknown), str(tmp_path / "fehlt.md"),
-        str(FIXTURES / KICKOFF), "--parent", "/dokumentation/",
+        str(empty),
+        str(binary),
+        str(unknown),
+        str(tmp_path / "fehlt.md"),
+        str(FIXTURES / KICKOFF),
+        "--parent",
+        "/dokumentation/",
     )
     assert error is not None and "4" in str(error)
     assert DocumentationPage.objects.count() == 1

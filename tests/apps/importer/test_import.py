@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_seed_004_becomes_a_draft_linked_to_its_meeting(index, meetings):
-    existing = Organisation.objects.create(name="Aktionskreis Strukturwandel Leipziger Land", short_name="AkSLL")
+    existing = Organisation.objects.create(
+        name="Aktionskreis Strukturwandel Leipziger Land", short_name="AkSLL"
+    )
     result = import_file(STAMMTISCH, fixture_bytes(STAMMTISCH), index)
     assert result.ok, result.error
     page = DocumentationPage.objects.get(pk=result.page.pk)
@@ -33,7 +35,9 @@ def test_seed_004_becomes_a_draft_linked_to_its_meeting(index, meetings):
     assert page.body[3].value["count"] == 3
     created = CreatedRecord.objects.filter(page=page)
     assert sorted(r.person.name for r in created if r.person) == [
-        "Andreas Rauhut", "David Loesche", "Rüdiger Brumme"
+        "Andreas Rauhut",
+        "David Loesche",
+        "Rüdiger Brumme",
     ]
     assert [r.organisation.name for r in created if r.organisation] == ["Gesellschaftsdenken e.V."]
     assert Person.objects.get(name="Andreas Rauhut").organisation == existing
@@ -75,7 +79,11 @@ def test_next_dates_stay_text_without_matching_meetings(index, series):
     result = import_file(STAMMTISCH, fixture_bytes(STAMMTISCH), index)
     page = DocumentationPage.objects.get(pk=result.page.pk)
     assert "next_dates" not in [block.block_type for block in page.body]
-    paragraph = next(b.value.source for b in page.body if b.block_type == "paragraph" and "24.01.2022" in b.value.source)
+    paragraph = next(
+        b.value.source
+        for b in page.body
+        if b.block_type == "paragraph" and "24.01.2022" in b.value.source
+    )
     assert "Jugendbeteiligung" in paragraph
     # Without a meeting the topic line is kept at the top.
     assert "Zivilgesellschaftliche Netzwerke" in page.body[0].value.source

@@ -4,12 +4,13 @@ Pure conversion: no database, speakers typed. ``test_import`` covers records and
 """
 
 import datetime
+from html import escape
 
 import pytest
 
 from strukturwandel.importer.convert import convert
 
-from .conftest import KICKOFF, STAMMTISCH, fixture_bytes, html_words, line_words, missing_lines
+from .conftest import KICKOFF, STAMMTISCH, fixture_bytes, html_words, missing_lines
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +145,7 @@ def test_nothing_is_lost(name):
     conversion = convert(name, fixture_bytes(name))
     document = conversion.document
     # Title and topic go to the page's title and the meeting (the import keeps an unmatched one).
-    heading = f"{document.title} Thema: {document.topic}"
+    heading = escape(f"{document.title} Thema: {document.topic}")
     output = html_words(heading + " " + body_text(conversion.body))
     assert missing_lines(fixture_bytes(name).decode(), output) == []
 

@@ -96,7 +96,11 @@ def test_numbered_items_are_no_headings():
 @pytest.mark.parametrize(
     "heading,title,speakers",
     [
-        ("David Loesche (Gesellschaftsdenken e.V.)", "", [("David Loesche", "Gesellschaftsdenken e.V.")]),
+        (
+            "David Loesche (Gesellschaftsdenken e.V.)",
+            "",
+            [("David Loesche", "Gesellschaftsdenken e.V.")],
+        ),
         ("A Eins/B Zwei (AkSLL)", "", [("A Eins", "AkSLL"), ("B Zwei", "AkSLL")]),
         ("A Eins (X e.V.), B Zwei (Y)", "", [("A Eins", "X e.V."), ("B Zwei", "Y")]),
         ("von A Eins & B Zwei", "", [("A Eins", ""), ("B Zwei", "")]),
@@ -135,7 +139,9 @@ def test_markdown():
     assert impulse["key_points"] == "<ul><li>Punkt<ul><li>Unterpunkt</li></ul></li></ul>"
     assert discussion["points"][0]["key_term"] == "Transparenz"
     assert discussion["points"][0]["follow_up"] == "Wir bleiben dran"
-    assert networking["links"] == [{"label": "Pinnwand", "url": "https://padlet.example.org/karten"}]
+    assert networking["links"] == [
+        {"label": "Pinnwand", "url": "https://padlet.example.org/karten"}
+    ]
     # Raw HTML is text, never markup.
     assert "&lt;script&gt;" in networking["text"] and "<script>" not in networking["text"]
 
