@@ -16,7 +16,7 @@ from strukturwandel.documentation.models import DocumentationPage
 
 from .convert import Conversion, ImportFileError, build, parse
 from .models import CreatedRecord
-from .records import SiteResolver, meeting_on
+from .records import SiteResolver, documented_meeting_on, meeting_on
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def import_file(name, data, parent, *, user=None, publish=False, dry_run=False):
             result.conversion = conversion
             page = build_page(conversion, resolver.meeting, parent, user)
             validate(page)
-            result.lines = summary(conversion, resolver)
+            result.lines = summary(conversion, resolver, documented_meeting_on(document.date, root))
             if dry_run:
                 result.page = page
                 transaction.set_rollback(True)
@@ -108,7 +108,7 @@ def validate(page):
     page.body.stream_block.clean(page.body)
 
 
-def summary(conversion, resolver):
+def summary(conversion, resolver, documented_meeting=None):
     document = conversion.document
     lines = [_("Title: %(title)s") % {"title": document.title or "–"}]
     if document.date:
@@ -117,8 +117,13 @@ def summary(conversion, resolver):
         lines.append(_("Topic: %(topic)s") % {"topic": document.topic})
     if resolver.meeting is not None:
         lines.append(_("Meeting linked: %(title)s") % {"title": resolver.meeting.title})
+    elif documented_meeting is not None:
+        lines.append(
+            _("“%(title)s” already has a documentation page: not linked.")
+            % {"title": documented_meeting.title}
+        )
     elif document.date:
-        lines.append(_("No meeting of the site on this date without documentation: not linked."))
+        lines.append(_("No meeting of the site on this date: not linked."))
     speakers = iter(resolver.speakers)
     for block_type, value in conversion.body:
         lines.append(_block_line(block_type, value, speakers))

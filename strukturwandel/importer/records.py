@@ -113,3 +113,15 @@ def meeting_on(day, site_root):
         .order_by("start")
         .first()
     )
+
+
+def documented_meeting_on(day, site_root):
+    """The site's meeting on ``day`` that already has documentation (a report imported twice?)."""
+    if day is None:
+        return None
+    return (
+        MeetingPage.objects.descendant_of(site_root)
+        .filter(start__date=day, documentation_pages__isnull=False)
+        .order_by("start")
+        .first()
+    )

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
@@ -114,7 +114,11 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         if pages:
             messages.success(
                 self.request,
-                _("%(count)s draft(s) created. Please check them before publishing.")
+                ngettext(
+                    "%(count)s draft created. Please check it before publishing.",
+                    "%(count)s drafts created. Please check them before publishing.",
+                    len(pages),
+                )
                 % {"count": len(pages)},
             )
         if len(pages) == 1:

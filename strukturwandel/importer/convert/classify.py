@@ -18,7 +18,7 @@ from .sections import (
     Speaker,
     TextSection,
 )
-from .tree import Heading, Inline, Item, ItemList, Paragraph, is_url
+from .tree import Heading, Inline, Item, ItemList, Paragraph, is_url, plain
 
 DATE_RE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 TOPIC_RE = re.compile(r"^Thema\s*:\s*(?P<topic>\S.*)$", re.IGNORECASE)
@@ -40,6 +40,7 @@ PROSE_SPEAKER_RE = re.compile(
 MAX_KEY_TERM = 120
 MAX_FOLLOW_UP = 300
 MAX_TITLE = 200
+MAX_HEADING = 200
 
 
 def find_date(text):
@@ -185,12 +186,18 @@ def classify_section(heading, content):
     if heading is None:
         return TextSection(None, content)
     text = heading.inline.plain
+    if len(text) > MAX_HEADING or "\n" in text:
+        # Not a heading a block can carry whole: kept as text.
+        return TextSection(heading, content)
     impulse = IMPULSE_RE.match(text)
     if impulse:
         title, speakers = parse_impulse_heading(impulse.group("rest"))
         return impulse_section(heading, title, speakers, content)
     if DISCUSSION_RE.search(text):
-        return discussion_section(heading, content)
+        section = discussion_section(heading, content)
+        # Without points the block shows nothing, not even its heading.
+        if section.points:
+            return section
     if NEXT_DATES_RE.search(text):
         section = next_dates_section(heading, content)
         if section.dates:
@@ -349,6 +356,11 @@ def point(item):
             result.follow_up = child.text[follow_up.end() :].strip()
         else:
             result.sub_points.append(child)
+    if not result.text and result.sub_points:
+        # A point needs text: an empty bullet with sub-bullets takes its first sub-bullet.
+        result.text = result.sub_points.pop(0)
+    elif not result.text and result.follow_up:
+        result.text, result.follow_up = plain(result.follow_up), ""
     return result
 
 

@@ -18,14 +18,19 @@ _MD = MarkdownIt("commonmark", {"html": False}).disable(["entity", "image"])
 _GENDER_STAR = re.compile(r"(?<=\w)\*(?=\w)")
 # Bare addresses become autolinks unless they already are a link's target or label.
 _BARE_URL = re.compile(
-    r"(?<![<(\[\w/])((?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*[A-Za-z0-9/#=&%~+-])"
+    r"(?<![<(\[\w/\\])((?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*[A-Za-z0-9/#=&%~+-])"
 )
+
+_CODE_SPAN = re.compile(r"(`+[^`]*`+)")
 
 
 def parse_inline(source):
     """Segments of one line or paragraph of inline Markdown (lines joined by line breaks)."""
-    source = _GENDER_STAR.sub(r"\\*", source)
-    source = _BARE_URL.sub(_autolink, source)
+    # Outside code spans only: inside them every character is shown as typed.
+    source = "".join(
+        part if position % 2 else _BARE_URL.sub(_autolink, _GENDER_STAR.sub(r"\\*", part))
+        for position, part in enumerate(_CODE_SPAN.split(source))
+    )
     tokens = _MD.parseInline(source)
     segments = []
     for token in tokens:

@@ -38,7 +38,7 @@ class Inline:
         for segment in self.segments:
             if segment.line_break:
                 parts.append("\n")
-            elif segment.href and segment.href != segment.text:
+            elif segment.href and segment.text.strip() not in segment.href:
                 parts.append(f"{segment.text} <{segment.href}>")
             else:
                 parts.append(segment.text)

@@ -65,11 +65,15 @@ def html_words(html):
 
 
 def _link_text(match):
+    """A link as a reader of the source saw it: its text and its address, each once."""
     href, label = unescape(match.group(1)), match.group(2)
     shown = unescape(re.sub(r"<[^>]+>", "", label)).strip()
-    # A link whose text is its address (typed bare or in angle brackets) shows the address once.
-    address = shown.startswith(("http", "www.", "mailto")) or "@" in shown
-    return label if address or shown in href else f"{label} {href}"
+    if shown and shown in href:
+        return href
+    # An address typed with characters the link encodes (an umlaut domain) shows as typed.
+    if shown.startswith(("http", "www.", "mailto")) or "@" in shown:
+        return label
+    return f"{label} {href}"
 
 
 def contains_in_order(haystack, needle, slack=3):

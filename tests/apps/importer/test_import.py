@@ -108,3 +108,13 @@ def test_a_failing_file_leaves_nothing(index, meetings, monkeypatch):
     assert not result.ok and "kaputt" in result.error
     assert not DocumentationPage.objects.exists()
     assert not Person.objects.exists() and not Organisation.objects.exists()
+
+
+def test_a_meeting_documented_already_is_not_linked_again(index, meetings):
+    import_file(STAMMTISCH, fixture_bytes(STAMMTISCH), index)
+    again = import_file(STAMMTISCH, fixture_bytes(STAMMTISCH), index)
+    assert again.ok and again.page.meeting is None
+    assert "„Strukturwandel-Stammtisch am 06.12.2021“ hat schon eine Dokumentationsseite" in (
+        " ".join(again.lines)
+    )
+    assert again.page.slug == "strukturwandel-stammtisch-am-06122021-1"

@@ -151,7 +151,10 @@ def test_nothing_is_lost(name):
 
 
 def body_text(body):
-    """The text of block values as the page shows it: an impulse's heading names its speakers."""
+    """The text of block values as the page shows it: an impulse's heading names its speakers.
+
+    Rich-text fields are HTML already; plain fields (headings, names, key terms) are escaped.
+    """
     from django.utils import translation
 
     from strukturwandel.documentation.blocks import ImpulseBlock
@@ -160,14 +163,22 @@ def body_text(body):
     with translation.override("de"):
         for kind, value in body:
             if kind == "impulse":
-                parts.append(str(ImpulseBlock().section_title(value)))
-            parts.extend(_strings(value))
+                parts.append(escape(str(ImpulseBlock().section_title(value))))
+            if kind == "heading":
+                parts.append(escape(value["text"]))
+            else:
+                parts.extend(_strings(value))
     return " ".join(parts)
 
 
-def _strings(item):
+RICH = {"key_points", "intro", "note", "text", "sub_points"}
+
+
+def _strings(item, rich=True):
     if isinstance(item, dict):
-        item = list(item.values())
+        return [text for key, child in item.items() for text in _strings(child, key in RICH)]
     if isinstance(item, list | tuple):
-        return [text for child in item for text in _strings(child)]
-    return [item] if isinstance(item, str) else []
+        return [text for child in item for text in _strings(child, rich)]
+    if isinstance(item, str):
+        return [item if rich else escape(item)]
+    return []
