@@ -28,8 +28,11 @@ class ImportMenuItem(PageMenuItem):
     priority = 15
 
     def is_shown(self, user):
-        return issubclass(self.page.specific_class, DocumentationIndexPage) and (
-            self.page.permissions_for_user(user).can_add_subpage()
+        page_class = self.page.specific_class  # None for a page type no longer installed
+        return (
+            page_class is not None
+            and issubclass(page_class, DocumentationIndexPage)
+            and (self.page.permissions_for_user(user).can_add_subpage())
         )
 
     @property

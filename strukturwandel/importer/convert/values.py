@@ -4,8 +4,6 @@
 site's meetings); the default one looks nothing up, so conversion can be tried without saving.
 """
 
-from dataclasses import dataclass, field
-
 from .sections import (
     DiscussionSection,
     ImpulseSection,
@@ -33,11 +31,8 @@ def speaker_value(speaker, person=None, organisation=None):
     }
 
 
-@dataclass
 class Resolver:
     """No look-ups: speakers typed, next dates kept as text."""
-
-    fallbacks: list = field(default_factory=list)
 
     def speaker(self, speaker):
         return speaker_value(speaker)
@@ -69,7 +64,6 @@ def section_values(section, resolver):
         value = resolver.next_dates(section)
         if value is not None:
             return [("next_dates", value)]
-        resolver.fallbacks.append(section)
         return text_values(section.heading, section.content)
     if isinstance(section, NetworkingSection):
         return [("networking", networking_value(section))]

@@ -36,12 +36,12 @@ class Command(BaseCommand):
                 data = read(Path(name))
             except ImportFileError as error:
                 failed += 1
-                self.stderr.write(_("Error: %(error)s") % {"error": error})
+                self.stderr.write(_("%(name)s: %(error)s") % {"name": name, "error": error})
                 continue
             result = import_file(Path(name).name, data, index, publish=publish, dry_run=dry_run)
             if not result.ok:
                 failed += 1
-                self.stderr.write(_("Error: %(error)s") % {"error": result.error})
+                self.stderr.write(_("%(name)s: %(error)s") % {"name": name, "error": result.error})
                 continue
             for line in result.lines:
                 self.stdout.write(f"  {line}")
