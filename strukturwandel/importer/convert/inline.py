@@ -18,7 +18,7 @@ _MD = MarkdownIt("commonmark", {"html": False}).disable(["entity", "image"])
 _GENDER_STAR = re.compile(r"(?<=\w)\*(?=\w)")
 # Bare addresses become autolinks unless they already are a link's target or label.
 _BARE_URL = re.compile(
-    r"(?<![<(\[\w/\\])((?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*[A-Za-z0-9/#=&%~+-])"
+    r"(?<![<(\[\w/\\])((?:https?://|www\.)[\w\-.~:/?#@!$&'*+,;=%]*[\w/#=&%~+-])"
 )
 
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
@@ -40,6 +40,9 @@ def parse_inline(source):
 
 def _autolink(match):
     url = match.group(1)
+    if not url.isascii():
+        # "www.example.orgNächste" or an umlaut domain: left as typed rather than guessed.
+        return url
     return f"<{url}>" if url.lower().startswith("http") else f"[{url}](https://{url})"
 
 

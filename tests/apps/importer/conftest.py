@@ -57,9 +57,10 @@ def line_words(line):
     return words(stripped)
 
 
-def html_words(html):
+def html_words(html, addresses=True):
     """The words a reader sees, with each link's address written after its text."""
-    html = re.sub(r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>', _link_text, html, flags=re.S)
+    if addresses:
+        html = re.sub(r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>', _link_text, html, flags=re.S)
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     return words(unescape(re.sub(r"<[^>]+>", " ", html)))
 
@@ -68,12 +69,13 @@ def _link_text(match):
     """A link as a reader of the source saw it: its text and its address, each once."""
     href, label = unescape(match.group(1)), match.group(2)
     shown = unescape(re.sub(r"<[^>]+>", "", label)).strip()
+    # The result is unescaped once more with the rest of the page: the address stays escaped.
     if shown and shown in href:
-        return href
+        return f" {match.group(1)} "
     # An address typed with characters the link encodes (an umlaut domain) shows as typed.
     if shown.startswith(("http", "www.", "mailto")) or "@" in shown:
-        return label
-    return f"{label} {href}"
+        return f" {label} "
+    return f" {label} {match.group(1)} "
 
 
 def contains_in_order(haystack, needle, slack=3):
@@ -96,10 +98,11 @@ def contains_in_order(haystack, needle, slack=3):
     return False
 
 
-def missing_lines(text, output_words):
+def missing_lines(text, output_words, shown_words=()):
     """Lines whose words are not in the output, in order (a few added words allowed) or run
-    together (a link's text directly followed by a word reads as one word)."""
-    joined = "".join(output_words)
+    together (a link's text directly followed by a word reads as one word); ``shown_words``
+    are the output's words without link addresses, for the latter."""
+    joined = "".join(output_words) + " " + "".join(shown_words)
     return [
         line
         for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
