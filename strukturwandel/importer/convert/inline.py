@@ -17,9 +17,7 @@ _MD = MarkdownIt("commonmark", {"html": False}).disable(["entity", "image"])
 # A star between letters is a gender star ("Vertreter*innen"), not emphasis.
 _GENDER_STAR = re.compile(r"(?<=\w)\*(?=\w)")
 # Bare addresses become autolinks unless they already are a link's target or label.
-_BARE_URL = re.compile(
-    r"(?<![<(\[\w/\\])((?:https?://|www\.)[\w\-.~:/?#@!$&'*+,;=%]*[\w/#=&%~+-])"
-)
+_BARE_URL = re.compile(r"(?<![<(\[\w/\\])((?:https?://|www\.)[\w\-.~:/?#@!$&'*+,;=%]*[\w/#=&%~+-])")
 
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
 
