@@ -44,15 +44,12 @@ MAX_HEADING = 200
 
 
 def find_date(text):
-    for day, month, year in DATE_RE.findall(text or ""):
-        try:
-            return datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            continue
-    return None
+    dates = find_dates(text)
+    return dates[0] if dates else None
 
 
 def find_dates(text):
+    """Every real date written "06.12.2021" in ``text``; "31.02.2022" is none."""
     dates = []
     for day, month, year in DATE_RE.findall(text or ""):
         try:

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from strukturwandel.documentation.models import DocumentationPage
+from strukturwandel.people.models import Person
 
 from .conftest import KICKOFF, STAMMTISCH, fixture_bytes
 
@@ -43,6 +44,14 @@ def test_import_action_checks_then_creates_and_opens_the_editor(client, editor, 
     # The token is used up: a second post creates nothing.
     client.post(url, {"token": token})
     assert DocumentationPage.objects.count() == 1
+
+    # People created for the speakers say where they come from, in their edit view.
+    person = Person.objects.get(name="David Loesche")
+    edit = client.get(
+        reverse("wagtailsnippets_strukturwandel_people_person:edit", args=[person.pk])
+    )
+    html = edit.content.decode()
+    assert "Beim Import angelegt (bitte prüfen)" in html and page.title in html
 
 
 def test_several_files_land_in_the_listing(client, editor, index):
