@@ -7,6 +7,7 @@ contents, so editors never type numbers.
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
@@ -16,19 +17,22 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from strukturwandel.core.blocks import (
     PREVIEW_TEMPLATE,
-    DocumentBlock,
-    FigureBlock,
+    BaseStreamBlock,
     HeadingBlock,
     LabelledImageBlock,
     LinkBlock,
-    ParagraphBlock,
-    QuoteBlock,
-    VideoEmbedBlock,
 )
 from strukturwandel.people.blocks import PersonChooserBlock
 
 LIST_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol"]
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
+
+# What a section is called when the editor leaves its heading empty.
+DISCUSSION_HEADING = _("Main points from the discussion")
+NEXT_DATES_HEADING = _("Next Strukturwandel-Stammtische")
+NETWORKING_HEADING = _("Further networking")
+DECISIONS_HEADING = _("Decisions and next steps")
+SURVEY_HEADING = pgettext_lazy("strukturwandel", "Survey results")
 
 
 class SectionBlock(blocks.StructBlock):
@@ -46,6 +50,17 @@ class SectionBlock(blocks.StructBlock):
     class Meta:
         default_heading = ""
         preview_template = PREVIEW_TEMPLATE
+
+
+def section_heading(default_heading):
+    """The optional heading of a section; left empty, the section shows ``default_heading``
+    (the same text as the block's ``Meta.default_heading``)."""
+    return blocks.CharBlock(
+        label=_("Section heading"),
+        max_length=200,
+        required=False,
+        help_text=format_lazy(_("Leave empty for '{heading}'."), heading=default_heading),
+    )
 
 
 class SpeakerBlock(blocks.StructBlock):
@@ -207,12 +222,7 @@ class DiscussionPointBlock(blocks.StructBlock):
 
 
 class DiscussionBlock(SectionBlock):
-    heading = blocks.CharBlock(
-        label=_("Section heading"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty for 'Main points from the discussion'."),
-    )
+    heading = section_heading(DISCUSSION_HEADING)
     intro = blocks.RichTextBlock(
         label=pgettext_lazy("strukturwandel", "Introduction"),
         features=INLINE_FEATURES,
@@ -227,7 +237,7 @@ class DiscussionBlock(SectionBlock):
         label = _("Discussion")
         template = "strukturwandel_documentation/blocks/discussion.html"
         description = _("The main points of the discussion, each with an emphasised key term.")
-        default_heading = _("Main points from the discussion")
+        default_heading = DISCUSSION_HEADING
         preview_value = {
             "points": [
                 {
@@ -249,12 +259,7 @@ class DiscussionBlock(SectionBlock):
 class NextDatesBlock(SectionBlock):
     """The series' meetings after this meeting, read live from the meeting pages."""
 
-    heading = blocks.CharBlock(
-        label=_("Section heading"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty for 'Next Strukturwandel-Stammtische'."),
-    )
+    heading = section_heading(NEXT_DATES_HEADING)
     series = blocks.PageChooserBlock(
         page_type="strukturwandel_events.EventSeriesPage",
         label=pgettext_lazy("strukturwandel", "Series"),
@@ -271,7 +276,7 @@ class NextDatesBlock(SectionBlock):
         label = _("Next dates")
         template = "strukturwandel_documentation/blocks/next_dates.html"
         description = _("Lists the next meetings of the series automatically, with links.")
-        default_heading = _("Next Strukturwandel-Stammtische")
+        default_heading = NEXT_DATES_HEADING
         preview_value = {"count": 3}
 
     def get_preview_context(self, value, parent_context=None):
@@ -281,7 +286,7 @@ class NextDatesBlock(SectionBlock):
         context = super().get_preview_context(value, parent_context)
         # The picker has no documented meeting: the next public meetings that take place
         # stand in, as the block on a page lists them.
-        meetings = listings.upcoming_meetings(listings.meeting_queryset(with_documentation=False))
+        meetings = listings.upcoming_meetings(listings.meeting_queryset(for_cards=False))
         meetings = meetings.exclude(status=MeetingStatus.CANCELLED)
         context["preview_meetings"] = list(meetings[: value.get("count") or 3])
         return context
@@ -301,12 +306,7 @@ class NextDatesBlock(SectionBlock):
 
 
 class NetworkingBlock(SectionBlock):
-    heading = blocks.CharBlock(
-        label=_("Section heading"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty for 'Further networking'."),
-    )
+    heading = section_heading(NETWORKING_HEADING)
     text = blocks.RichTextBlock(
         label=pgettext_lazy("strukturwandel", "Text"), features=INLINE_FEATURES, required=False
     )
@@ -319,7 +319,7 @@ class NetworkingBlock(SectionBlock):
         label = _("Networking and links")
         template = "strukturwandel_documentation/blocks/networking.html"
         description = _("Where participants keep in touch, e.g. a pin board for business cards.")
-        default_heading = _("Further networking")
+        default_heading = NETWORKING_HEADING
         preview_value = {
             "text": "<p>Legen Sie Ihre <b>digitale Visitenkarte</b> an.</p>",
             "links": [{"label": "Pinnwand", "url": "https://example.org/"}],
@@ -382,12 +382,7 @@ class DecisionBlock(blocks.StructBlock):
 
 
 class DecisionsBlock(SectionBlock):
-    heading = blocks.CharBlock(
-        label=_("Section heading"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty for 'Decisions and next steps'."),
-    )
+    heading = section_heading(DECISIONS_HEADING)
     intro = blocks.RichTextBlock(
         label=pgettext_lazy("strukturwandel", "Introduction"),
         features=INLINE_FEATURES,
@@ -400,7 +395,7 @@ class DecisionsBlock(SectionBlock):
         label = _("Decisions and next steps")
         template = "strukturwandel_documentation/blocks/decisions.html"
         description = _("What was decided and what happens next, with who and by when.")
-        default_heading = _("Decisions and next steps")
+        default_heading = DECISIONS_HEADING
         preview_value = {
             "items": [
                 {
@@ -423,12 +418,7 @@ class SurveyAnswerBlock(blocks.StructBlock):
 
 
 class SurveyResultsBlock(SectionBlock):
-    heading = blocks.CharBlock(
-        label=_("Section heading"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty for 'Survey results'."),
-    )
+    heading = section_heading(SURVEY_HEADING)
     question = blocks.CharBlock(label=pgettext_lazy("strukturwandel", "Question"), max_length=300)
     total = blocks.IntegerBlock(
         label=_("Total answers"),
@@ -448,7 +438,7 @@ class SurveyResultsBlock(SectionBlock):
         label = _("Survey results")
         template = "strukturwandel_documentation/blocks/survey_results.html"
         description = _("Answers and counts of a survey, shown as a bar chart and a table.")
-        default_heading = pgettext_lazy("strukturwandel", "Survey results")
+        default_heading = SURVEY_HEADING
         preview_value = {
             "question": "Möchten Sie im Bündnis mitarbeiten?",
             "answers": [{"answer": "Ja", "count": 60}, {"answer": "Vielleicht", "count": 40}],
@@ -490,17 +480,15 @@ class SurveyResultsBlock(SectionBlock):
         return context
 
 
-class DocumentationStreamBlock(blocks.StreamBlock):
+class DocumentationStreamBlock(BaseStreamBlock):
+    """The core stream's text, images and media, with headings that open numbered sections,
+    and the blocks of a meeting's documentation."""
+
+    heading = SectionHeadingBlock()
     impulse = ImpulseBlock()
     discussion = DiscussionBlock()
     next_dates = NextDatesBlock()
     networking = NetworkingBlock()
-    heading = SectionHeadingBlock()
-    paragraph = ParagraphBlock()
-    quote = QuoteBlock()
-    image = FigureBlock()
-    document = DocumentBlock()
-    embed = VideoEmbedBlock()
 
 
 class ReportStreamBlock(DocumentationStreamBlock):

@@ -366,6 +366,20 @@ def live_documentation_prefetch(to_attr="live_documentation", *, private=None):
     )
 
 
+def documentation_of(meeting):
+    """The live, public documentation of a meeting, or None.
+
+    Uses ``meeting.live_documentation`` when a listing prefetched it
+    (``live_documentation_prefetch()``), else one query.
+    """
+    if meeting is None or meeting.pk is None:
+        return None
+    prefetched = getattr(meeting, "live_documentation", None)
+    if prefetched is not None:
+        return prefetched[0] if prefetched else None
+    return public_documentation().filter(meeting=meeting).first()
+
+
 def public_documentation(private=None):
     """Live documentation outside private sections, streamfields deferred, oldest first."""
     pages = DocumentationPage.objects.live().defer_streamfields().order_by("pk")

@@ -14,7 +14,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from strukturwandel.conf import app_settings
@@ -255,8 +255,22 @@ SCHEDULE_SIGNIFICANT_FIELDS = (
 )
 
 
+class MeetingParentMixin:
+    """A page type that holds meeting pages (a series, a working group).
+
+    MeetingPage may be created below every page type with this mixin, so an app above events
+    adds a parent by using it rather than events naming it. The type also lists
+    ``strukturwandel_events.MeetingPage`` in its ``subpage_types``.
+    """
+
+
 class EventSeriesPage(
-    BelowSiteRootMixin, RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, Page
+    BelowSiteRootMixin,
+    RoutablePageMixin,
+    CalendarSequenceMixin,
+    ScheduleMixin,
+    MeetingParentMixin,
+    Page,
 ):
     """A recurring series of meetings such as the Strukturwandel-Stammtisch."""
 
@@ -323,7 +337,7 @@ class EventSeriesPage(
     def calendar(self, request):
         from . import calendars, listings
 
-        meetings = listings.meeting_queryset(with_documentation=False).child_of(self)
+        meetings = listings.meeting_queryset(for_cards=False).child_of(self)
         calendar = calendars.build(self.title, meetings.order_by("start"), [self], request)
         return calendars.response(calendar, f"{self.slug}.ics")
 
@@ -417,10 +431,6 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         index.FilterField("start"),
     ]
 
-    parent_page_types = [
-        "strukturwandel_events.EventSeriesPage",
-        "strukturwandel_groups.WorkingGroupPage",
-    ]
     subpage_types = []
     calendar_significant_fields = ("title", "start", "end", "status", "format", "venue", "topic")
 
@@ -428,6 +438,11 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         ordering = ["start"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        """Every page type that holds meetings (``MeetingParentMixin``), of any installed app."""
+        return [model for model in get_page_models() if issubclass(model, MeetingParentMixin)]
 
     def clean(self):
         super().clean()
@@ -503,8 +518,7 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         once.
         """
         if not hasattr(self, "_series_registration_email"):
-            parent_path = self.path[: -self.steplen]
-            emails = EventSeriesPage.objects.filter(path=parent_path)
+            emails = EventSeriesPage.objects.parent_of(self)
             self._series_registration_email = (
                 emails.values_list("registration_email", flat=True).first() or ""
             )

@@ -42,7 +42,7 @@ def site_calendar(request):
         for model in schedule_page_models()
         for page in in_site(_planning(model, private).defer_streamfields(), site)
     ]
-    meetings = in_site(listings.meeting_queryset(with_documentation=False, private=private), site)
+    meetings = in_site(listings.meeting_queryset(for_cards=False, private=private), site)
     name = site.site_name if site and site.site_name else pgettext("calendar name", "All dates")
     calendar = calendars.build(name, meetings.order_by("start"), schedule_pages, request)
     return calendars.response(calendar, "termine.ics")
@@ -61,7 +61,7 @@ def topic_calendar(request, slug):
             _planning(model, private).defer_streamfields().filter(topic_fields=topic_field), site
         )
     ]
-    meetings = listings.meeting_queryset(with_documentation=False, private=private).filter(
+    meetings = listings.meeting_queryset(for_cards=False, private=private).filter(
         topic_fields=topic_field
     )
     calendar = calendars.build(

@@ -180,22 +180,20 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="topic")
     def topic_view(self, request, slug):
-        from strukturwandel.events.listings import paginate
-
-        from . import listings
+        from . import seams
 
         topic = get_object_or_404(TopicField.objects.select_related("image"), slug=slug)
         request._strukturwandel_topic_index = self
-        private = private_q(request)
-        site = Site.find_for_request(request)
         return self.render(
             request,
             template="strukturwandel_topics/topic_field_page.html",
             context_overrides={
                 "topic": topic,
-                "upcoming_meetings": listings.upcoming_meetings(topic, site=site),
-                "past_meetings": paginate(request, listings.past_meetings(topic, site=site)),
-                "recurring_meetings": listings.recurring_meetings(topic, private, site),
-                "working_groups": listings.working_groups(topic, private, site),
+                "sections": seams.page_sections(
+                    topic,
+                    request=request,
+                    site=Site.find_for_request(request),
+                    private=private_q(request),
+                ),
             },
         )

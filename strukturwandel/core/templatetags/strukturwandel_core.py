@@ -58,3 +58,11 @@ def pagination(context, page_obj, label):
 def is_public_filter(page, request=None):
     """Whether a link to ``page`` leads anyone to it: ``{% if page|is_public:request %}``."""
     return is_public(page, request or None)
+
+
+@register.simple_tag(takes_context=True)
+def render_section(context, section):
+    """Render a ``strukturwandel.core.sections.Section`` with the page's context and its own."""
+    template = context.template.engine.get_template(section.template)
+    with context.push(section.context):
+        return template.render(context)

@@ -187,6 +187,7 @@ def test_cancelled_meeting_keeps_its_planned_impulses(client, series, open_meeti
     assert "Impulse werden noch gesammelt" not in html
 
 
+@pytest.mark.requires_apps("groups")
 def test_meeting_below_a_working_group_uses_the_site_email(client, root_page, open_meeting):
     from strukturwandel.groups.models import WorkingGroupPage
 
