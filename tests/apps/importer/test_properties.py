@@ -64,7 +64,13 @@ PIECES = st.sampled_from(
 )
 LINE = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=8).map("".join)
 DOCUMENT = st.lists(LINE, max_size=25).map("\n".join)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# No example database: nothing is written into the project folder, every run starts fresh.
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def output_html(conversion):
