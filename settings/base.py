@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "strukturwandel.events",
     "strukturwandel.documentation",
     "strukturwandel.groups",
+    "strukturwandel.importer",
     "recurrence",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",

@@ -19,7 +19,7 @@ ALLOWED_HOSTS = ["*"]
 APP_SETS = {
     "events": ["core", "people", "topics", "events"],
     "groups": ["core", "people", "topics", "events", "groups"],
-    "all": ["core", "people", "topics", "events", "groups", "documentation"],
+    "all": ["core", "people", "topics", "events", "groups", "documentation", "importer"],
 }
 STRUKTURWANDEL_APPS = APP_SETS[os.environ.get("STRUKTURWANDEL_TEST_APPS", "all")]
 
