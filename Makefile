@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test test-apps test-site test-subsets install chromium lint messages
+.PHONY: demo test test-apps test-site test-subsets host-site install chromium lint messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ test-subsets: install
 
 test-site:
 	$(PY) -m pytest tests/site --ds=settings.test
+
+# The wheel in a fresh `wagtail start` site that follows the README's install section, in an
+# environment of its own (PYTHON picks its Python, hence its Django).
+host-site:
+	PYTHON=$(PYTHON) tests/host_site/run.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "strukturwandel.events",
     "strukturwandel.documentation",
     "strukturwandel.groups",
+    "strukturwandel.importer",
     "strukturwandel.registration",
     "recurrence",
     "wagtail_modeladmin",

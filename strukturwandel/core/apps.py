@@ -7,3 +7,22 @@ class CoreConfig(AppConfig):
     label = "strukturwandel_core"
     verbose_name = _("Strukturwandel: basics")
     default_auto_field = "django.db.models.BigAutoField"
+    # This module holds a second config (RecurrenceConfig): say which one the app uses.
+    default = True
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
+
+
+class RecurrenceConfig(AppConfig):
+    """django-recurrence with the primary keys its migrations create.
+
+    Its migrations (0002) make BigAutoField ids, but it ships no AppConfig, so its models take
+    the site's DEFAULT_AUTO_FIELD: a site left at Django 5.2's AutoField gets models.W042 on
+    every command and a migration that ``makemigrations`` wants to write into site-packages.
+    A site lists this config in INSTALLED_APPS instead of "recurrence"; its own models keep
+    whatever DEFAULT_AUTO_FIELD they have.
+    """
+
+    name = "recurrence"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -245,6 +245,7 @@ class DocumentationPage(BaseReportPage):
         verbose_name_plural = _("meeting documentation")
 
     kind = DocumentationIndexPage.KIND_DOCUMENTATION
+    head_template = "strukturwandel_documentation/head/documentation_page.html"
 
     @property
     def date(self):
@@ -321,6 +322,7 @@ class ReportPage(BaseReportPage):
         verbose_name_plural = _("alliance reports")
 
     kind = DocumentationIndexPage.KIND_REPORT
+    head_template = "strukturwandel_documentation/head/report_page.html"
 
     @property
     def topic(self):

@@ -320,6 +320,7 @@ class EventSeriesPage(
 
     subpage_types = ["strukturwandel_events.MeetingPage"]
     calendar_significant_fields = (*SCHEDULE_SIGNIFICANT_FIELDS, "default_format", "default_venue")
+    head_template = "strukturwandel_events/head/event_series_page.html"
 
     class Meta:
         verbose_name = _("event series")
@@ -352,6 +353,7 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     """One meeting on one date. Its date and time live here and nowhere else."""
 
     is_planned_date = False
+    head_template = "strukturwandel_events/head/meeting_page.html"
 
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
@@ -594,6 +596,7 @@ class RecurringMeetingPage(
     """Meetings on a rule shown as one page, e.g. a group meeting every 2nd Monday."""
 
     is_recurring_meeting = True
+    head_template = "strukturwandel_events/head/recurring_meeting_page.html"
 
     topic = models.CharField(_("topic"), max_length=200, blank=True)
     teaser = models.TextField(_("teaser question"), blank=True)

@@ -76,7 +76,7 @@ def sent(request, meeting_id):
     return render(
         request,
         "strukturwandel_registration/sent.html",
-        {"meeting": meeting, "page": meeting},
+        {"meeting": meeting},
     )
 
 

@@ -102,6 +102,7 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     subpage_types = []
+    head_template = "strukturwandel_topics/head/topic_field_index_page.html"
 
     class Meta:
         verbose_name = _("topic field index")

@@ -18,6 +18,7 @@ BELOW = {
     "events": {"core", "people", "topics"},
     "groups": {"core", "people", "topics", "events"},
     "documentation": {"core", "people", "topics", "events", "groups"},
+    "importer": {"core", "people", "topics", "events", "groups", "documentation"},
     "registration": {"core", "people", "topics", "events"},
 }
 # Template paths, {% load %} libraries and app labels name apps as strukturwandel_<app>.

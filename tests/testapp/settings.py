@@ -19,7 +19,16 @@ ALLOWED_HOSTS = ["*"]
 APP_SETS = {
     "events": ["core", "people", "topics", "events"],
     "groups": ["core", "people", "topics", "events", "groups"],
-    "all": ["core", "people", "topics", "events", "groups", "documentation", "registration"],
+    "all": [
+        "core",
+        "people",
+        "topics",
+        "events",
+        "groups",
+        "documentation",
+        "importer",
+        "registration",
+    ],
 }
 STRUKTURWANDEL_APPS = APP_SETS[os.environ.get("STRUKTURWANDEL_TEST_APPS", "all")]
 
