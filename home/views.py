@@ -2,23 +2,20 @@ from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
-from wagtail.search.utils import parse_query_string
 
 from strukturwandel.core.pages import in_site
+from strukturwandel.core.search import search_query
 from strukturwandel.documentation.models import DocumentationPage
 
 
 def search(request):
-    # NUL characters are stripped: SQLite's full-text search and PostgreSQL reject them.
-    query = request.GET.get("q", "").replace("\x00", "").strip()
-    # Parsed, not passed raw: a lone quote or other stray syntax must not reach the backend.
-    _filters, parsed = parse_query_string(query)
+    query = search_query(request.GET.get("q"))
     # Specific pages for type, date and teaser; without their StreamFields, which a hit
     # never shows (one query per page type among the hits).
     # Only the site the search is served on.
     pages = in_site(Page.objects.live().public(), Site.find_for_request(request))
     pages = pages.specific().defer_streamfields()
-    results = pages.search(parsed) if query else Page.objects.none()
+    results = pages.search(query.parsed()) if query else Page.objects.none()
     page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
     hits = list(page_obj)
     # A documentation's date is its meeting's: one query for all of them.
@@ -26,7 +23,12 @@ def search(request):
     return TemplateResponse(
         request,
         "home/search.html",
-        {"search_query": query, "page_obj": page_obj, "hits": [_hit(page) for page in hits]},
+        {
+            "search_query": query.text,
+            "search_notice": query.notice,
+            "page_obj": page_obj,
+            "hits": [_hit(page) for page in hits],
+        },
     )
 
 
