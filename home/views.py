@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
+from django.http import HttpResponseServerError
+from django.template import loader
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
@@ -38,3 +41,12 @@ def _hit(page):
     # A working group is named as on its page ("AG 1: …").
     title = getattr(page, "display_name", page.title)
     return {"page": page, "title": title, "kind": page._meta.verbose_name, "date": date}
+
+
+def server_error(request):
+    """The 500 page, rendered without the database (it may be what failed) or the cache.
+
+    It says that the team was told only when Django mails errors to someone (ADMINS).
+    """
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"team_informed": bool(settings.ADMINS)}))

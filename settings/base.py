@@ -4,7 +4,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from . import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -75,12 +78,17 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
-    )
-}
+try:
+    DATABASES = {
+        "default": dj_database_url.config(
+            default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 0),
+        )
+    }
+except ValueError as error:  # dj-database-url's errors do not name the variable
+    raise ImproperlyConfigured(
+        f"The environment variable DATABASE_URL is not valid: {error}"
+    ) from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The demo's server answers the admin's requests in threads (autosave, preview, publish
     # at once). A write then waits for the other instead of failing with "database is

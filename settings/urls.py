@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 
+handler500 = "home.views.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
