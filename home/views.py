@@ -1,9 +1,12 @@
 from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
+from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from strukturwandel.core.pages import in_site
@@ -50,3 +53,28 @@ def server_error(request):
     """
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"team_informed": bool(settings.ADMINS)}))
+
+
+def lockout(request, original_response=None, credentials=None):
+    """What django-axes answers while an address is locked out (429 Too Many Requests)."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    # Rendered here: the axes middleware puts it in place after the view's response rendered.
+    return render(request, "lockout.html", {"minutes": minutes}, status=429)
+
+
+def authenticate_with_password(request, page_view_restriction_id, page_id):
+    """Wagtail's page-password form, with the login limits of django-axes.
+
+    A wrong password counts as a failed login attempt of the visitor's address, so guessing
+    page passwords is limited like guessing admin passwords and unlocked the same way.
+    """
+    from axes.handlers.proxy import AxesProxyHandler
+
+    credentials = {"username": f"page-password-{page_view_restriction_id}"}
+    if request.method == "POST" and not AxesProxyHandler.is_allowed(request, credentials):
+        return lockout(request)
+    response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    # Wagtail redirects after the right password and shows the form again after a wrong one.
+    if request.method == "POST" and response.status_code == 200:
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+    return response

@@ -1,5 +1,6 @@
 """Settings shared by every environment of the demo site."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a login refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "settings.urls"
@@ -96,6 +100,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # never both hold a read lock and deadlock upgrading it (SQLite gives up on those at once).
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login limits (django-axes) for the Wagtail admin, the Django admin and page passwords
+# (home.views.authenticate_with_password): after AXES_FAILURE_LIMIT failed attempts from one
+# address it is locked out for AXES_COOLOFF_TIME; attempts are stored in the database, so
+# every application server sees them. Unlock earlier with `manage.py axes_reset_ip ADDRESS`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.views.lockout"
+AXES_CLIENT_IP_CALLABLE = "settings.security.client_ip"
+# How many proxies in front of the application append to X-Forwarded-For (production: 1).
+TRUSTED_PROXY_COUNT = 0
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

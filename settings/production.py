@@ -57,6 +57,8 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 
 # HTTPS is terminated at the proxy in front of the application server.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxies that append the visitor's address to X-Forwarded-For (login limits count by it).
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 1)
 SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -17,6 +17,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("kalender/", include("strukturwandel.events.urls")),
     path("suche/", home_views.search, name="search"),
+    # Wagtail's page-password form, in front of Wagtail's own URL (same path and name).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        home_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("sitemap.xml", sitemap),
 ]
 
