@@ -8,7 +8,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from . import env
+from . import env, security
+from .csp import csp_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -61,6 +62,14 @@ MIDDLEWARE = [
     # Last: turns a login refused for too many failures into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (settings/csp.py: one policy for Django 5.2 and 6) and
+# Permissions-Policy on every response.
+_csp, _csp_middleware = csp_settings()
+globals().update(_csp)
+MIDDLEWARE.insert(1, _csp_middleware)
+MIDDLEWARE.insert(2, "settings.security.PermissionsPolicyMiddleware")
+PERMISSIONS_POLICY = security.PERMISSIONS_POLICY
 
 ROOT_URLCONF = "settings.urls"
 WSGI_APPLICATION = "settings.wsgi.application"

@@ -19,3 +19,33 @@ def client_ip(request):
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+# Browser features no page of the site uses, refused for the pages and anything they embed.
+# Only features every current browser knows: an unknown one is an error in the console.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+
+
+class PermissionsPolicyMiddleware:
+    """Sends ``Permissions-Policy`` built from the PERMISSIONS_POLICY setting."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "PERMISSIONS_POLICY", PERMISSIONS_POLICY)
+        if policy and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = ", ".join(
+                f"{feature}=({' '.join(origins)})" for feature, origins in policy.items()
+            )
+        return response
