@@ -299,3 +299,20 @@ def test_line_breaks_and_control_characters_never_reach_a_content_line(
     # A description keeps its line breaks (escaped as \n by icalendar).
     assert "Thema: Wärme netze\n\nErste Zeile\nZweite Zeile\n\n" in str(event["DESCRIPTION"])
     assert str(fetch(client, "/kalender/themen/energie.ics")["NAME"]) == "Energie wende"
+
+
+def test_feeds_answer_only_get_and_head(client, series, make_meeting):
+    meeting = make_meeting(future(5))
+    TopicField.objects.create(name="Energie", slug="energie")
+    page_feeds = [series.calendar_url, meeting.calendar_url]
+    feeds = [reverse("strukturwandel_events:site_calendar"), "/kalender/themen/energie.ics"]
+    for url in page_feeds + feeds:
+        assert client.head(url).status_code == 200, url
+        assert b"BEGIN:VCALENDAR" not in client.options(url).content, url
+    # Page feeds answer OPTIONS as Wagtail answers it for the page; the others answered it
+    # with the whole calendar and POST with a CSRF failure: a feed changes nothing.
+    for url in feeds:
+        for method in ("options", "post", "put", "patch", "delete"):
+            response = getattr(client, method)(url)
+            assert response.status_code == 405, (method, url)
+            assert response["Allow"] == "GET, HEAD"
