@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 
+handler500 = "home.views.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +18,12 @@ urlpatterns = [
     path("kalender/", include("strukturwandel.events.urls")),
     path("anmeldung/", include("strukturwandel.registration.urls")),
     path("suche/", home_views.search, name="search"),
+    # Wagtail's page-password form, in front of Wagtail's own URL (same path and name).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        home_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("sitemap.xml", sitemap),
 ]
 

@@ -11,7 +11,17 @@ class CoreConfig(AppConfig):
     default = True
 
     def ready(self):
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
         from . import checks  # noqa: F401  (registers the system checks)
+        from .forms import validate_single_line
+
+        # Every single-line text the Wagtail admin edits (page titles, snippet names, the
+        # apps' CharFields) refuses line breaks at the form, with the message at the field.
+        register_form_field_override(
+            models.CharField, override={"validators": [validate_single_line]}
+        )
 
 
 class RecurrenceConfig(AppConfig):

@@ -27,7 +27,21 @@ STATUS = {
 }
 
 
+# RFC 5545 allows no control character in a value except HTAB; icalendar escapes line breaks
+# only in TEXT values (not in NAME or X-WR-CALNAME) and passes other control characters on.
+_CONTROL_CHARACTERS = dict.fromkeys([*range(0x20), 0x7F])
+
+
+def clean_text(value, *, multiline=False):
+    """``value`` fit for a text property: one line (or lines), no control characters."""
+    lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not multiline:
+        lines = [" ".join(lines)]
+    return "\n".join(" ".join(line.split()).translate(_CONTROL_CHARACTERS) for line in lines)
+
+
 def new_calendar(name):
+    name = clean_text(name)
     calendar = icalendar.Calendar()
     calendar.add("prodid", app_settings.CALENDAR_PRODID)
     calendar.add("version", "2.0")
@@ -57,7 +71,7 @@ def meeting_event(meeting, request):
     event.add("sequence", meeting.calendar_sequence)
     event.add("dtstart", _local(meeting.start))
     event.add("dtend", _local(meeting.end))
-    event.add("summary", meeting.title)
+    event.add("summary", clean_text(meeting.title))
     url = meeting.get_full_url(request)
     lines = [_("Topic: %(topic)s") % {"topic": meeting.topic}]
     if meeting.status_note:
@@ -67,10 +81,10 @@ def meeting_event(meeting, request):
     if url:
         lines.append(url)
         event.add("url", url)
-    event.add("description", "\n\n".join(lines))
-    event.add("location", meeting_location(meeting))
+    event.add("description", clean_text("\n\n".join(lines), multiline=True))
+    event.add("location", clean_text(meeting_location(meeting)))
     event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
-    categories = [topic_field.name for topic_field in meeting.topic_fields.all()]
+    categories = [clean_text(topic_field.name) for topic_field in meeting.topic_fields.all()]
     if categories:
         event.add("categories", categories)
     return event
@@ -133,16 +147,16 @@ def schedule_event(page, meeting_days, request, *, now=None):
     else:
         event.add("dtstart", occurrence.start)
         event.add("dtend", occurrence.end)
-    event.add("summary", page.title)
+    event.add("summary", clean_text(page.title))
     url = page.get_full_url(request)
     description = [_("Planned date – the topic will be announced.")]
     if url:
         description.append(url)
         event.add("url", url)
-    event.add("description", "\n\n".join(description))
+    event.add("description", clean_text("\n\n".join(description), multiline=True))
     # A series names its usual format and venue; a recurring meeting its own; a group neither.
     meeting_format = getattr(page, "default_format", None) or getattr(page, "format", None)
-    event.add("location", location(meeting_format, getattr(page, "default_venue", "")))
+    event.add("location", clean_text(location(meeting_format, getattr(page, "default_venue", ""))))
     event.add("status", "TENTATIVE")
     if rule_days:
         until = at(rule_days[-1])

@@ -6,6 +6,8 @@ A feed lists only the site it is served on (``in_site``).
 from django.apps import apps
 from django.shortcuts import get_object_or_404
 from django.utils.translation import pgettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from strukturwandel.core.pages import in_site, private_q
@@ -33,6 +35,9 @@ def _tagged(model):
     return any(field.name == "topic_fields" for field in model._meta.get_fields())
 
 
+# Read-only: GET and HEAD, anything else 405 (a CSRF check has nothing to protect here).
+@csrf_exempt
+@require_safe
 def site_calendar(request):
     """All meetings and schedule rules of the site."""
     site = Site.find_for_request(request)
@@ -48,6 +53,8 @@ def site_calendar(request):
     return calendars.response(calendar, "termine.ics")
 
 
+@csrf_exempt
+@require_safe
 def topic_calendar(request, slug):
     """Meetings of the site tagged with one topic field, and rules of pages tagged with it."""
     topic_field = get_object_or_404(TopicField, slug=slug)
