@@ -4,10 +4,12 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 from wagtail.search.utils import parse_query_string
 
+from strukturwandel.core.cache import cached_view
 from strukturwandel.core.pages import in_site
 from strukturwandel.documentation.models import DocumentationPage
 
 
+@cached_view("search")
 def search(request):
     # NUL characters are stripped: SQLite's full-text search and PostgreSQL reject them.
     query = request.GET.get("q", "").replace("\x00", "").strip()

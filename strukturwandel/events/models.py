@@ -159,10 +159,20 @@ class ScheduleMixin(models.Model):
                 {"schedule": _("This rule produces no date. Check its end, count and exclusions.")}
             )
 
+    # What a page with a rule provides to calendars and planning; page types override these.
     @property
     def plans_meetings(self):
         """Whether the rule still plans dates; groups that were merged or closed do not."""
         return True
+
+    def schedule_format(self):
+        """The format (a MeetingFormat) of the dates the rule plans; None when the page does
+        not say (a working group): its calendar then names them online."""
+        return None
+
+    def schedule_venue(self):
+        """Where the dates the rule plans take place (name and address lines), or ""."""
+        return ""
 
     @classmethod
     def plans_meetings_q(cls):
@@ -314,6 +324,12 @@ class EventSeriesPage(
         context["past"] = listings.paginate(request, listings.past_meetings(meetings))
         return context
 
+    def schedule_format(self):
+        return self.default_format
+
+    def schedule_venue(self):
+        return self.default_venue
+
     @property
     def calendar_url(self):
         """The subscribable feed of the series (its meetings and its rule)."""
@@ -324,7 +340,8 @@ class EventSeriesPage(
         from . import calendars, listings
 
         meetings = listings.meeting_queryset(with_documentation=False).child_of(self)
-        calendar = calendars.build(self.title, meetings.order_by("start"), [self], request)
+        meetings = calendars.in_feed_window(meetings).order_by("start")
+        calendar = calendars.build(self.title, meetings, [self], request)
         return calendars.response(calendar, f"{self.slug}.ics")
 
 
@@ -596,8 +613,10 @@ class RecurringMeetingPage(
         context["upcoming"] = planned[: app_settings.PLANNED_DATES_LISTED]
         return context
 
-    @property
-    def default_venue(self):
+    def schedule_format(self):
+        return self.format
+
+    def schedule_venue(self):
         return self.venue
 
     @property

@@ -10,6 +10,7 @@ import datetime
 from typing import NamedTuple
 
 import dateutil.rrule
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 
@@ -28,14 +29,58 @@ def local_date(value):
     return value
 
 
+def _period(rule, starts_on):
+    """(unit, length) in which the rule's pattern repeats exactly: ("days", n) or ("months", n);
+    None when a later anchor could change its dates (a count counts from the start; a month
+    day not every month has)."""
+    interval = rule.interval or 1
+    if rule.count:
+        return None
+    if rule.freq == dateutil.rrule.DAILY:
+        return "days", interval
+    if rule.freq == dateutil.rrule.WEEKLY:
+        return "days", 7 * interval
+    if rule.freq == dateutil.rrule.MONTHLY and starts_on.day <= 28:
+        return "months", interval
+    if rule.freq == dateutil.rrule.YEARLY and (starts_on.month, starts_on.day) != (2, 29):
+        return "months", 12 * interval
+    return None
+
+
+def rule_anchor(rule, starts_on, first_day):
+    """The day to expand ``rule`` from so that it falls on the same dates from ``first_day`` on
+    as from ``starts_on``: a whole number of its periods later, a period before ``first_day``.
+
+    Expanding costs the days between the anchor and the window's end, so a rule started
+    fifteen years ago costs what a new one does.
+    """
+    period = _period(rule, starts_on)
+    if period is None or first_day <= starts_on:
+        return starts_on
+    unit, length = period
+    if unit == "days":
+        periods = (first_day - starts_on).days // length - 1
+        return starts_on + datetime.timedelta(days=max(periods, 0) * length)
+    months = (first_day.year - starts_on.year) * 12 + first_day.month - starts_on.month
+    periods = months // length - 1
+    return starts_on + relativedelta(months=max(periods, 0) * length)
+
+
 def rule_dates(recurrence, starts_on, first_day, last_day):
-    """Dates from ``first_day`` to ``last_day`` (both included) on which the rule falls."""
-    anchor = datetime.datetime.combine(starts_on, datetime.time.min)
+    """Dates from ``first_day`` to ``last_day`` (both included) on which the rule falls.
+
+    The cost grows with the window, not with the rule's age (``rule_anchor``).
+    """
+
+    def anchored(rule):
+        anchor = rule_anchor(rule, starts_on, first_day)
+        return rule.to_dateutil_rrule(datetime.datetime.combine(anchor, datetime.time.min))
+
     ruleset = dateutil.rrule.rruleset()
     for rule in recurrence.rrules:
-        ruleset.rrule(rule.to_dateutil_rrule(anchor))
+        ruleset.rrule(anchored(rule))
     for rule in recurrence.exrules:
-        ruleset.exrule(rule.to_dateutil_rrule(anchor))
+        ruleset.exrule(anchored(rule))
     window_start = datetime.datetime.combine(first_day, datetime.time.min)
     window_end = datetime.datetime.combine(last_day, datetime.time.max)
     dates = {
