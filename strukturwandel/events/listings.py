@@ -96,6 +96,13 @@ def upcoming_meetings(meetings=None, *, now=None):
     return meetings.filter(end__gt=now or timezone.now()).order_by("start", "pk")
 
 
+def within_listing_window(meetings, *, now=None):
+    """Meetings of ``meetings`` that start before the end of the listing window
+    (SCHEDULE_WINDOW_DAYS from ``now``): what a page lists ahead."""
+    until = (now or timezone.now()) + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS)
+    return meetings.filter(start__lt=until)
+
+
 def past_meetings(meetings=None, *, now=None):
     """Meetings that have ended at ``now``, newest first."""
     meetings = meeting_queryset() if meetings is None else meetings
@@ -146,12 +153,13 @@ def upcoming_entries(meetings=None, *, schedule_page=None, now=None, planned_lim
 
     Returns a list of MeetingPage and PlannedDate (``entry.is_planned_date`` tells them apart).
     At most ``planned_limit`` planned dates (PLANNED_DATES_LISTED) are listed; the meetings
-    all are.
+    all are that start within the listing window (SCHEDULE_WINDOW_DAYS), like the planned
+    dates: a page shows the year ahead, the calendar feed every date.
     """
     now = now or timezone.now()
     if planned_limit is None:
         planned_limit = app_settings.PLANNED_DATES_LISTED
-    entries = list(upcoming_meetings(meetings, now=now))
+    entries = list(within_listing_window(upcoming_meetings(meetings, now=now), now=now))
     if schedule_page is not None:
         entries += planned_dates(schedule_page, now=now)[:planned_limit]
     return sorted(entries, key=lambda entry: entry.start)

@@ -119,7 +119,8 @@ def _image_prefetch():
 
 def upcoming_meetings(topic, now=None, site=None):
     meetings = in_site(meeting_listings.topic_meetings(topic), site)
-    return meeting_listings.upcoming_meetings(meetings, now=now)
+    upcoming = meeting_listings.upcoming_meetings(meetings, now=now)
+    return meeting_listings.within_listing_window(upcoming, now=now)
 
 
 def past_meetings(topic, now=None, site=None):
