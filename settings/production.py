@@ -41,6 +41,8 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "strukturwandel",
         }
     }
+    # Logins hold on every app server; the database keeps them when Redis restarts.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 globals().update(
     mailer(
