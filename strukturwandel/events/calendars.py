@@ -207,7 +207,13 @@ def build(name, meetings, schedule_pages, request, *, now=None):
     """A Calendar with the ``meetings`` and the rules of ``schedule_pages``."""
     calendar = new_calendar(name)
     schedule_pages = list(schedule_pages)
-    days = listings.live_meeting_days(schedule_pages)
+    first_day, last_day = feed_window(now)
+    tz = timezone.get_current_timezone()
+    days = listings.live_meeting_days(
+        schedule_pages,
+        after=datetime.datetime.combine(first_day, datetime.time.min, tz),
+        before=datetime.datetime.combine(last_day, datetime.time.max, tz),
+    )
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, request))
     for page in schedule_pages:

@@ -109,8 +109,10 @@ def past_meetings(meetings=None, *, now=None):
     return meetings.filter(end__lte=now or timezone.now()).order_by("-start", "-pk")
 
 
-def live_meeting_days(pages):
-    """{page pk: the local dates of its live child meetings}, in one query for all ``pages``.
+def live_meeting_days(pages, *, after=None, before=None):
+    """{page pk: the local dates of its live child meetings}, in one query for all ``pages``;
+    only those around [``after``, ``before``) when given (a day more on each side), so the
+    cost follows the window shown, not the archive.
 
     A live meeting below a page with a rule takes the rule's date on its day, whatever its
     status or view restriction: the HTML listings and the calendar feeds read it from here.
@@ -121,31 +123,48 @@ def live_meeting_days(pages):
     children = Q()
     for page in pages:
         children |= Q(path__startswith=page.path, depth=page.depth + 1)
+    meetings = MeetingPage.objects.live().filter(children)
+    day = datetime.timedelta(days=1)
+    if after is not None:
+        meetings = meetings.filter(start__gte=after - day)
+    if before is not None:
+        meetings = meetings.filter(start__lt=before + day)
     by_parent_path = {page.path: page.pk for page in pages}
     days = {page.pk: set() for page in pages}
-    for path, start in MeetingPage.objects.live().filter(children).values_list("path", "start"):
+    for path, start in meetings.values_list("path", "start"):
         parent_pk = by_parent_path.get(path[: -MeetingPage.steplen])
         if parent_pk is not None:
             days[parent_pk].add(schedule.local_date(start))
     return days
 
 
-def planned_dates(schedule_page, *, now=None, until=None, taken_days=None):
-    """Dates ``schedule_page``'s rule plans from ``now`` on that no live meeting below it has.
+def listing_window(now=None):
+    """(now, end of the listing window): what pages list ahead (SCHEDULE_WINDOW_DAYS)."""
+    now = now or timezone.now()
+    return now, now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS)
+
+
+def planned_dates(schedule_page, *, now=None, until=None, taken_days=None, limit=None):
+    """Dates ``schedule_page``'s rule plans from ``now`` on that no live meeting below it has;
+    the first ``limit`` of them when given (the rule is then expanded no further).
 
     ``schedule_page`` is anything with ScheduleMixin; ``until`` defaults to the listing window
     (SCHEDULE_WINDOW_DAYS). ``taken_days`` are the local dates that have a meeting page (one
     query by ``live_meeting_days`` when not given).
     """
-    now = now or timezone.now()
-    until = until or now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS)
+    now, window_end = listing_window(now)
+    until = until or window_end
     if taken_days is None:
-        taken_days = live_meeting_days([schedule_page])[schedule_page.pk]
-    return [
+        taken_days = live_meeting_days([schedule_page], after=now, before=until)
+        taken_days = taken_days[schedule_page.pk]
+    # Each taken day may hide one of the rule's dates.
+    wanted = None if limit is None else limit + len(taken_days)
+    planned = [
         PlannedDate(occurrence.start, occurrence.end, schedule_page, occurrence.all_day)
-        for occurrence in schedule_page.schedule_occurrences(now, until)
+        for occurrence in schedule_page.schedule_occurrences(now, until, limit=wanted)
         if schedule.local_date(occurrence.start) not in taken_days and occurrence.end > now
     ]
+    return planned if limit is None else planned[:limit]
 
 
 def upcoming_entries(meetings=None, *, schedule_page=None, now=None, planned_limit=None):
@@ -161,7 +180,7 @@ def upcoming_entries(meetings=None, *, schedule_page=None, now=None, planned_lim
         planned_limit = app_settings.PLANNED_DATES_LISTED
     entries = list(within_listing_window(upcoming_meetings(meetings, now=now), now=now))
     if schedule_page is not None:
-        entries += planned_dates(schedule_page, now=now)[:planned_limit]
+        entries += planned_dates(schedule_page, now=now, limit=planned_limit)
     return sorted(entries, key=lambda entry: entry.start)
 
 

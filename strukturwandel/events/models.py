@@ -203,8 +203,9 @@ class ScheduleMixin(models.Model):
         first_day = min([starts_on, *(schedule.local_date(d) for d in self.schedule.rdates)])
         return bool(schedule.rule_dates(self.schedule, starts_on, first_day, last_day))
 
-    def schedule_occurrences(self, after, before):
-        """Dates the rule plans with start in [after, before), aware, in local time."""
+    def schedule_occurrences(self, after, before, limit=None):
+        """Dates the rule plans with start in [after, before), aware, in local time; with a
+        ``limit``, no more than are needed for the first ``limit`` of them."""
         starts_on = self.schedule_anchor()
         if starts_on is None:
             return []
@@ -215,6 +216,7 @@ class ScheduleMixin(models.Model):
             self.schedule_end_time,
             after,
             before,
+            limit=limit,
         )
 
     @property
@@ -609,8 +611,9 @@ class RecurringMeetingPage(
 
         context = super().get_context(request, *args, **kwargs)
         # No meeting pages below a recurring meeting: no day is taken.
-        planned = listings.planned_dates(self, taken_days=set())
-        context["upcoming"] = planned[: app_settings.PLANNED_DATES_LISTED]
+        context["upcoming"] = listings.planned_dates(
+            self, taken_days=set(), limit=app_settings.PLANNED_DATES_LISTED
+        )
         return context
 
     def schedule_format(self):

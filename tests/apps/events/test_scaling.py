@@ -9,7 +9,7 @@ import recurrence
 from django.urls import reverse
 from django.utils import timezone
 
-from strukturwandel.events import calendars, schedule
+from strukturwandel.events import calendars, listings, schedule
 
 from .conftest import berlin
 
@@ -119,3 +119,34 @@ def test_schedule_dates_leave_out_the_days_with_a_meeting(series):
     assert dates.rule_days == all_dates.rule_days
     assert dates.days == [day for day in all_dates.days if day not in taken]
     assert dates.first == all_dates.rule_days[0]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: recurrence.serialize(rule))
+def test_the_first_dates_of_a_window_are_those_of_the_whole_window(rule):
+    starts_on, first_day = datetime.date(2012, 2, 29), datetime.date(2026, 3, 1)
+    last_day = first_day + datetime.timedelta(days=400)
+    every = schedule.rule_dates(
+        recurrence.Recurrence(rrules=[rule]), starts_on, first_day, last_day
+    )
+    excluded = every[1:3]
+    rules = recurrence.Recurrence(
+        rrules=[rule],
+        exdates=[datetime.datetime.combine(day, datetime.time.min) for day in excluded],
+        rdates=[datetime.datetime.combine(first_day, datetime.time.min)],
+    )
+    whole = schedule.rule_dates(rules, starts_on, first_day, last_day)
+    assert not set(excluded) & set(whole)
+    for limit in [1, 3, 5]:
+        assert (
+            schedule.rule_dates(rules, starts_on, first_day, last_day, limit=limit)
+            == (whole[:limit])
+        )
+
+
+def test_planned_dates_stop_after_the_limit_and_skip_the_days_with_a_meeting(series, make_meeting):
+    planned = listings.planned_dates(series)
+    make_meeting(planned[0].start.date())
+    make_meeting(planned[2].start.date())
+    remaining = listings.planned_dates(series)
+    assert remaining == [date for i, date in enumerate(planned) if i not in (0, 2)]
+    assert listings.planned_dates(series, limit=3) == remaining[:3]
