@@ -7,6 +7,7 @@ Besides pages: view restrictions, sites, and the snippets and settings of the pa
 (topic fields, people, organisations, site settings), which pages show by name.
 """
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -39,5 +40,9 @@ def connect():
     page_published.connect(invalidate, dispatch_uid=DISPATCH_UID)
     page_unpublished.connect(invalidate, dispatch_uid=DISPATCH_UID)
     post_page_move.connect(invalidate, dispatch_uid=DISPATCH_UID)
-    post_save.connect(_saved, dispatch_uid=DISPATCH_UID)
-    post_delete.connect(_deleted, dispatch_uid=DISPATCH_UID)
+    # Per model, not for every sender: a post_delete receiver for all models would keep
+    # Django from deleting any queryset in bulk (sessions, revisions, logs).
+    for model in apps.get_models():
+        if issubclass(model, Page) or _shown_model(model):
+            post_save.connect(_saved, sender=model, dispatch_uid=DISPATCH_UID)
+            post_delete.connect(_deleted, sender=model, dispatch_uid=DISPATCH_UID)
