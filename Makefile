@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test test-apps test-site install chromium lint messages
+.PHONY: demo test test-apps test-site test-subsets host-site install chromium lint messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +29,22 @@ test: install chromium test-apps test-site
 
 # The package in a bare host site (tests/testapp), then the demo site and the browser tests.
 test-apps:
-	$(PY) -m pytest tests/apps --ds=tests.testapp.settings
+	$(PY) -m pytest tests/apps --ds=tests.testapp.settings -n auto
+
+# Each supported smaller set of the package's apps, installed alone: system checks and tests.
+test-subsets: install
+	for apps in events groups; do \
+	  STRUKTURWANDEL_TEST_APPS=$$apps $(PY) manage.py check --settings=tests.testapp.settings --fail-level WARNING && \
+	  STRUKTURWANDEL_TEST_APPS=$$apps $(PY) -m pytest tests/apps --ds=tests.testapp.settings -n auto -q || exit 1; \
+	done
 
 test-site:
 	$(PY) -m pytest tests/site --ds=settings.test
+
+# The wheel in a fresh `wagtail start` site that follows the README's install section, in an
+# environment of its own (PYTHON picks its Python, hence its Django).
+host-site:
+	PYTHON=$(PYTHON) tests/host_site/run.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

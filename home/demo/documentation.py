@@ -21,6 +21,7 @@ from strukturwandel.groups.models import WorkingGroupIndexPage, WorkingGroupPage
 from strukturwandel.people.models import Person
 from strukturwandel.topics.models import TopicField
 
+from .people import speaker
 from .utils import ensure_child, rich
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -162,17 +163,6 @@ def _groups(home):
     return groups
 
 
-def _speaker(people, name="", organisation_name="", role=""):
-    person = people.get(name)
-    return {
-        "person": person,
-        "name": "" if person else name,
-        "role": role,
-        "organisation": None,
-        "organisation_name": "" if person else organisation_name,
-    }
-
-
 def _link(label, url):
     return {"label": label, "url": url}
 
@@ -203,7 +193,7 @@ def _point(key_term, text, sub_points=(), follow_up=""):
 def _stammtisch_body(people):
     return [
         _impulse(
-            [_speaker(people, "Paula Probe")],
+            [speaker(people, "Paula Probe")],
             "Gespräche im Straßencafé",
             "<ul><li>Gesellschaftsdenken e.V. bringt bundesweit Menschen ins Gespräch, die "
             "sonst selten miteinander reden. In diesem Jahr stand die Stadt Zeitz im "
@@ -215,7 +205,7 @@ def _stammtisch_body(people):
             [_link("Website von Gesellschaftsdenken e.V.", "https://gesellschaftsdenken.org/")],
         ),
         _impulse(
-            [_speaker(people, "Jonas Testmann"), _speaker(people, "Lena Exempel")],
+            [speaker(people, "Jonas Testmann"), speaker(people, "Lena Exempel")],
             "Der Aktionskreis Strukturwandel Leipziger Land",
             "<ul><li>Eine offene Gruppe, die sich im Leipziger Braunkohlerevier für einen "
             "nachhaltigen und sozial gerechten Strukturwandel einsetzt – und Teil des "
@@ -333,7 +323,7 @@ def _update(groups, number, text):
 def _kickoff_body(people, groups):
     body = [
         _impulse(
-            [_speaker(people, "Erika Beispiel"), _speaker(people, "Max Muster")],
+            [speaker(people, "Erika Beispiel"), speaker(people, "Max Muster")],
             "Die Idee des Bündnisses",
             "<ul><li>Das Bündnis soll zivilgesellschaftliche Akteur:innen gemeinsam "
             "handlungsfähiger machen.</li><li>So wird Zusammenarbeit auf Augenhöhe mit Politik, "
@@ -347,7 +337,7 @@ def _kickoff_body(people, groups):
             ],
         ),
         _impulse(
-            [_speaker(people, "Erika Beispiel")],
+            [speaker(people, "Erika Beispiel")],
             "Ergebnisse der Akteursbefragung",
             "<ul><li>Die Befragten kommen vor allem aus Kultur, Bildung und Sozialem, aus "
             "Klima- und Umweltschutz und aus der partizipativen Regionalentwicklung.</li>"
@@ -377,7 +367,7 @@ def _kickoff_body(people, groups):
             },
         ),
         _impulse(
-            [_speaker(people, "Sami Vorlage")],
+            [speaker(people, "Sami Vorlage")],
             "Austausch mit der Bürgerregion Lausitz",
             "<ul><li>Die Bürgerregion Lausitz ist ein länderübergreifendes Bündnis, 2020 "
             "gegründet – Vorbild und Partner für das mitteldeutsche Bündnis.</li>"

@@ -22,6 +22,7 @@ from strukturwandel.events.models import (
 from strukturwandel.people.models import Person
 from strukturwandel.topics.models import TopicField
 
+from .people import speaker
 from .utils import ensure_child
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -183,12 +184,7 @@ def _impulses(impulses, people):
     return [
         (
             "impulse",
-            {
-                "title": title,
-                "speaker": people.get(name),
-                "speaker_name": "" if name in people else name,
-                "organisation_name": organisation,
-            },
+            {"title": title, "speakers": [speaker(people, name, organisation)]},
         )
         for title, name, organisation in impulses
     ]

@@ -75,3 +75,15 @@ def build_people():
         )
         people[name] = person
     return organisations, people
+
+
+def speaker(people, name="", organisation_name="", role=""):
+    """A SpeakerBlock value: the person record when the demo has one, else the typed name."""
+    person = people.get(name)
+    return {
+        "person": person,
+        "name": "" if person else name,
+        "role": role,
+        "organisation": None,
+        "organisation_name": "" if person else organisation_name,
+    }

@@ -7,28 +7,31 @@ contents, so editors never type numbers.
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from strukturwandel.core.blocks import (
     PREVIEW_TEMPLATE,
-    DocumentBlock,
-    FigureBlock,
+    BaseStreamBlock,
     HeadingBlock,
     LabelledImageBlock,
     LinkBlock,
-    ParagraphBlock,
-    QuoteBlock,
-    VideoEmbedBlock,
 )
-from strukturwandel.people.blocks import PersonChooserBlock
+from strukturwandel.people.blocks import SpeakerBlock, speakers_line
 
 LIST_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol"]
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
+
+# What a section is called when the editor leaves its heading empty.
+DISCUSSION_HEADING = _("Main points from the discussion")
+NEXT_DATES_HEADING = _("Next Strukturwandel-Stammtische")
+NETWORKING_HEADING = _("Further networking")
+DECISIONS_HEADING = _("Decisions and next steps")
+SURVEY_HEADING = pgettext_lazy("strukturwandel", "Survey results")
 
 
 class SectionBlock(blocks.StructBlock):
@@ -48,77 +51,15 @@ class SectionBlock(blocks.StructBlock):
         preview_template = PREVIEW_TEMPLATE
 
 
-class SpeakerBlock(blocks.StructBlock):
-    person = PersonChooserBlock(
-        label=_("Person record"),
-        required=False,
-        help_text=_("Optional: links the speaker to their record. Typed fields below win."),
-    )
-    name = blocks.CharBlock(
-        label=pgettext_lazy("strukturwandel", "Name"), max_length=200, required=False
-    )
-    role = blocks.CharBlock(
-        label=pgettext_lazy("strukturwandel", "Role"), max_length=200, required=False
-    )
-    organisation = SnippetChooserBlock(
-        "strukturwandel_people.Organisation",
-        label=_("Organisation record"),
-        required=False,
-    )
-    organisation_name = blocks.CharBlock(
-        label=pgettext_lazy("strukturwandel", "Organisation"),
+def section_heading(default_heading):
+    """The optional heading of a section; left empty, the section shows ``default_heading``
+    (the same text as the block's ``Meta.default_heading``)."""
+    return blocks.CharBlock(
+        label=_("Section heading"),
         max_length=200,
         required=False,
-        help_text=_("Typed name; leave empty to use the organisation record."),
+        help_text=format_lazy(_("Leave empty for '{heading}'."), heading=default_heading),
     )
-
-    class Meta:
-        icon = "user"
-        label = pgettext_lazy("strukturwandel", "Speaker")
-        template = "strukturwandel_documentation/blocks/speaker.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not (value.get("name") or value.get("person")):
-            raise StructBlockValidationError(
-                block_errors={"name": ValidationError(_("Enter a name or pick a person record."))}
-            )
-        return value
-
-    @staticmethod
-    def display(value):
-        """Name, role and organisation as shown, from the typed fields or the records."""
-        person = value.get("person")
-        organisation = value.get("organisation") or (person.organisation if person else None)
-        return {
-            "name": value.get("name") or (person.name if person else ""),
-            "role": value.get("role") or (person.role if person else ""),
-            "organisation": value.get("organisation_name")
-            or (organisation.name if organisation else ""),
-            "website": organisation.website if organisation else "",
-        }
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["speaker"] = self.display(value)
-        return context
-
-    def get_searchable_content(self, value):
-        shown = self.display(value)
-        return [text for text in (shown["name"], shown["role"], shown["organisation"]) if text]
-
-
-def speakers_line(speakers):
-    """'David Loesche (Gesellschaftsdenken e.V.)' for one or more speakers."""
-    parts = []
-    for speaker in speakers:
-        shown = SpeakerBlock.display(speaker)
-        if not shown["name"]:
-            continue
-        parts.append(
-            f"{shown['name']} ({shown['organisation']})" if shown["organisation"] else shown["name"]
-        )
-    return ", ".join(parts)
 
 
 class ImpulseBlock(SectionBlock):
@@ -207,12 +148,7 @@ class DiscussionPointBlock(blocks.StructBlock):
 
 
 class DiscussionBlock(SectionBlock):
-    heading = blocks.CharBlock(
-        label=_("Section heading"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty for 'Main points from the discussion'."),
-    )
+    heading = section_heading(DISCUSSION_HEADING)
     intro = blocks.RichTextBlock(
         label=pgettext_lazy("strukturwandel", "Introduction"),
         features=INLINE_FEATURES,
@@ -227,7 +163,7 @@ class DiscussionBlock(SectionBlock):
         label = _("Discussion")
         template = "strukturwandel_documentation/blocks/discussion.html"
         description = _("The main points of the discussion, each with an emphasised key term.")
-        default_heading = _("Main points from the discussion")
+        default_heading = DISCUSSION_HEADING
         preview_value = {
             "points": [
                 {
@@ -249,12 +185,7 @@ class DiscussionBlock(SectionBlock):
 class NextDatesBlock(SectionBlock):
     """The series' meetings after this meeting, read live from the meeting pages."""
 
-    heading = blocks.CharBlock(
-        label=_("Section heading"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty for 'Next Strukturwandel-Stammtische'."),
-    )
+    heading = section_heading(NEXT_DATES_HEADING)
     series = blocks.PageChooserBlock(
         page_type="strukturwandel_events.EventSeriesPage",
         label=pgettext_lazy("strukturwandel", "Series"),
@@ -271,7 +202,7 @@ class NextDatesBlock(SectionBlock):
         label = _("Next dates")
         template = "strukturwandel_documentation/blocks/next_dates.html"
         description = _("Lists the next meetings of the series automatically, with links.")
-        default_heading = _("Next Strukturwandel-Stammtische")
+        default_heading = NEXT_DATES_HEADING
         preview_value = {"count": 3}
 
     def get_preview_context(self, value, parent_context=None):
@@ -281,7 +212,7 @@ class NextDatesBlock(SectionBlock):
         context = super().get_preview_context(value, parent_context)
         # The picker has no documented meeting: the next public meetings that take place
         # stand in, as the block on a page lists them.
-        meetings = listings.upcoming_meetings(listings.meeting_queryset(with_documentation=False))
+        meetings = listings.upcoming_meetings(listings.meeting_queryset(for_cards=False))
         meetings = meetings.exclude(status=MeetingStatus.CANCELLED)
         context["preview_meetings"] = list(meetings[: value.get("count") or 3])
         return context
@@ -301,12 +232,7 @@ class NextDatesBlock(SectionBlock):
 
 
 class NetworkingBlock(SectionBlock):
-    heading = blocks.CharBlock(
-        label=_("Section heading"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty for 'Further networking'."),
-    )
+    heading = section_heading(NETWORKING_HEADING)
     text = blocks.RichTextBlock(
         label=pgettext_lazy("strukturwandel", "Text"), features=INLINE_FEATURES, required=False
     )
@@ -319,7 +245,7 @@ class NetworkingBlock(SectionBlock):
         label = _("Networking and links")
         template = "strukturwandel_documentation/blocks/networking.html"
         description = _("Where participants keep in touch, e.g. a pin board for business cards.")
-        default_heading = _("Further networking")
+        default_heading = NETWORKING_HEADING
         preview_value = {
             "text": "<p>Legen Sie Ihre <b>digitale Visitenkarte</b> an.</p>",
             "links": [{"label": "Pinnwand", "url": "https://example.org/"}],
@@ -382,12 +308,7 @@ class DecisionBlock(blocks.StructBlock):
 
 
 class DecisionsBlock(SectionBlock):
-    heading = blocks.CharBlock(
-        label=_("Section heading"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty for 'Decisions and next steps'."),
-    )
+    heading = section_heading(DECISIONS_HEADING)
     intro = blocks.RichTextBlock(
         label=pgettext_lazy("strukturwandel", "Introduction"),
         features=INLINE_FEATURES,
@@ -400,7 +321,7 @@ class DecisionsBlock(SectionBlock):
         label = _("Decisions and next steps")
         template = "strukturwandel_documentation/blocks/decisions.html"
         description = _("What was decided and what happens next, with who and by when.")
-        default_heading = _("Decisions and next steps")
+        default_heading = DECISIONS_HEADING
         preview_value = {
             "items": [
                 {
@@ -423,12 +344,7 @@ class SurveyAnswerBlock(blocks.StructBlock):
 
 
 class SurveyResultsBlock(SectionBlock):
-    heading = blocks.CharBlock(
-        label=_("Section heading"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty for 'Survey results'."),
-    )
+    heading = section_heading(SURVEY_HEADING)
     question = blocks.CharBlock(label=pgettext_lazy("strukturwandel", "Question"), max_length=300)
     total = blocks.IntegerBlock(
         label=_("Total answers"),
@@ -448,7 +364,7 @@ class SurveyResultsBlock(SectionBlock):
         label = _("Survey results")
         template = "strukturwandel_documentation/blocks/survey_results.html"
         description = _("Answers and counts of a survey, shown as a bar chart and a table.")
-        default_heading = pgettext_lazy("strukturwandel", "Survey results")
+        default_heading = SURVEY_HEADING
         preview_value = {
             "question": "Möchten Sie im Bündnis mitarbeiten?",
             "answers": [{"answer": "Ja", "count": 60}, {"answer": "Vielleicht", "count": 40}],
@@ -490,17 +406,15 @@ class SurveyResultsBlock(SectionBlock):
         return context
 
 
-class DocumentationStreamBlock(blocks.StreamBlock):
+class DocumentationStreamBlock(BaseStreamBlock):
+    """The core stream's text, images and media, with headings that open numbered sections,
+    and the blocks of a meeting's documentation."""
+
+    heading = SectionHeadingBlock()
     impulse = ImpulseBlock()
     discussion = DiscussionBlock()
     next_dates = NextDatesBlock()
     networking = NetworkingBlock()
-    heading = SectionHeadingBlock()
-    paragraph = ParagraphBlock()
-    quote = QuoteBlock()
-    image = FigureBlock()
-    document = DocumentBlock()
-    embed = VideoEmbedBlock()
 
 
 class ReportStreamBlock(DocumentationStreamBlock):

@@ -17,10 +17,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.search.utils import parse_query_string
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.models import BelowSiteRootMixin
+from strukturwandel.core.search import search_query
 from strukturwandel.events.models import MeetingFormat, MeetingPage, MeetingStatus
 from strukturwandel.groups.models import WorkingGroupPage
 
@@ -158,27 +158,31 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
             .values_list("year", flat=True)
             .distinct()
         )
+        topics = list(TopicField.objects.all())
 
-        # NUL characters are stripped: SQLite's full-text search and PostgreSQL reject them.
-        topic_slug, year, kind, query = (
-            request.GET.get(name, "").replace("\x00", "").strip()
-            for name in ("thema", "jahr", "art", "q")
-        )
+        # A filter value no form offers (year "0000" or "²⁰²¹", an unknown topic field or
+        # type, typed into the address) filters nothing rather than failing.
+        topic_slug, year, kind = (request.GET.get(name, "") for name in ("thema", "jahr", "art"))
+        if topic_slug not in {topic.slug for topic in topics}:
+            topic_slug = ""
+        if not (len(year) == 4 and year.isascii() and year.isdigit() and int(year) >= 1):
+            year = ""
+        if kind not in (self.KIND_DOCUMENTATION, self.KIND_REPORT):
+            kind = ""
+        query = search_query(request.GET.get("q"))
         if topic_slug:
             entries = entries.filter(
                 Q(documentationpage__topic_fields__slug=topic_slug)
                 | Q(reportpage__topic_fields__slug=topic_slug)
             ).distinct()
-        # Four ASCII digits only: "²".isdigit() is true and a huge number overflows the database.
-        if len(year) == 4 and year.isascii() and year.isdigit():
+        if year:
             entries = entries.filter(sort_date__year=int(year))
         if kind == self.KIND_DOCUMENTATION:
             entries = entries.type(DocumentationPage)
         elif kind == self.KIND_REPORT:
             entries = entries.type(ReportPage)
         if query:
-            filters, parsed = parse_query_string(query)
-            matches = Page.objects.live().child_of(self).search(parsed)
+            matches = Page.objects.live().child_of(self).search(query.parsed())
             entries = entries.filter(pk__in=[match.pk for match in matches])
 
         ids = entries.order_by("-sort_date", "-pk").values_list("pk", flat=True)
@@ -186,9 +190,10 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
         context.update(
             page_obj=page_obj,
             items=self.specific_items(list(page_obj.object_list)),
-            topics=TopicField.objects.all(),
+            topics=topics,
             years=years,
-            selected={"thema": topic_slug, "jahr": year, "art": kind, "q": query},
+            selected={"thema": topic_slug, "jahr": year, "art": kind, "q": query.text},
+            search_notice=query.notice,
             is_filtered=bool(topic_slug or year or kind or query),
         )
         return context
@@ -250,6 +255,7 @@ class DocumentationPage(BaseReportPage):
         verbose_name_plural = _("meeting documentation")
 
     kind = DocumentationIndexPage.KIND_DOCUMENTATION
+    head_template = "strukturwandel_documentation/head/documentation_page.html"
 
     @property
     def date(self):
@@ -326,6 +332,7 @@ class ReportPage(BaseReportPage):
         verbose_name_plural = _("alliance reports")
 
     kind = DocumentationIndexPage.KIND_REPORT
+    head_template = "strukturwandel_documentation/head/report_page.html"
 
     @property
     def topic(self):
@@ -369,6 +376,20 @@ def live_documentation_prefetch(to_attr="live_documentation", *, private=None):
         queryset=public_documentation(private),
         to_attr=to_attr,
     )
+
+
+def documentation_of(meeting):
+    """The live, public documentation of a meeting, or None.
+
+    Uses ``meeting.live_documentation`` when a listing prefetched it
+    (``live_documentation_prefetch()``), else one query.
+    """
+    if meeting is None or meeting.pk is None:
+        return None
+    prefetched = getattr(meeting, "live_documentation", None)
+    if prefetched is not None:
+        return prefetched[0] if prefetched else None
+    return public_documentation().filter(meeting=meeting).first()
 
 
 def public_documentation(private=None):

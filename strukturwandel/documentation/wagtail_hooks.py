@@ -1,11 +1,35 @@
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
+from strukturwandel.core.sections import Section
+from strukturwandel.events.seams import MEETING_LINKS_HOOK, MEETING_QUERYSET_HOOK, MeetingLink
+from strukturwandel.groups.seams import GROUP_PAGE_SECTIONS_HOOK
 from strukturwandel.people.panels import ORGANISATION_HOOK, PERSON_HOOK, Appearances
+from strukturwandel.topics.listings import live_count
+from strukturwandel.topics.seams import TOPIC_PAGE_SECTIONS_HOOK, TOPIC_SUMMARIES_HOOK, TopicSummary
 
-from .models import DocumentationPage, ReportPage
+from .models import DocumentationPage, ReportPage, documentation_of, live_documentation_prefetch
+
+
+@hooks.register(MEETING_QUERYSET_HOOK)
+def prefetch_documentation(meetings, *, private):
+    """Meeting cards link the documentation: one query per listing."""
+    return meetings.prefetch_related(live_documentation_prefetch(private=private))
+
+
+@hooks.register(MEETING_LINKS_HOOK)
+def documentation_link(meeting, request):
+    documentation = documentation_of(meeting)
+    if documentation is None:
+        return None
+    return MeetingLink(
+        pgettext("strukturwandel", "Documentation"),
+        documentation.get_url(request),
+        name="documentation",
+    )
 
 
 def _pages_with_impulses_by(records):
@@ -36,4 +60,45 @@ def impulses_given_by_organisation(organisation):
     return Appearances(
         _("Impulses given (by the organisation or its people)"),
         _pages_with_impulses_by([organisation, *organisation.people.all()]),
+    )
+
+
+@hooks.register(TOPIC_PAGE_SECTIONS_HOOK)
+def reports_on_topic(topic, *, request, site, private):
+    return Section(
+        "strukturwandel_documentation/includes/topic_reports.html", {"topic": topic}, order=30
+    )
+
+
+class ReportSummary(TopicSummary):
+    """How many live documentation pages and alliance reports a topic has (as its page lists
+    them together)."""
+
+    order = 20
+
+    def annotate(self, topics, *, site, private, now):
+        return topics.annotate(
+            report_count=live_count("reports", private, site=site)
+            + live_count("documentation_pages", private, site=site)
+        )
+
+    def count(self, topic):
+        return ngettext(
+            "%(count)s documentation or report",
+            "%(count)s documentation and reports",
+            topic.report_count,
+        ) % {"count": topic.report_count}
+
+
+@hooks.register(TOPIC_SUMMARIES_HOOK)
+def report_summary():
+    return ReportSummary()
+
+
+@hooks.register(GROUP_PAGE_SECTIONS_HOOK)
+def updates_on_group(group, *, request):
+    if group.pk is None:  # a preview before the group's first save
+        return None
+    return Section(
+        "strukturwandel_documentation/includes/group_updates_section.html", {"group": group}
     )

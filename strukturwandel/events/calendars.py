@@ -28,7 +28,21 @@ STATUS = {
 }
 
 
+# RFC 5545 allows no control character in a value except HTAB; icalendar escapes line breaks
+# only in TEXT values (not in NAME or X-WR-CALNAME) and passes other control characters on.
+_CONTROL_CHARACTERS = dict.fromkeys([*range(0x20), 0x7F])
+
+
+def clean_text(value, *, multiline=False):
+    """``value`` fit for a text property: one line (or lines), no control characters."""
+    lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not multiline:
+        lines = [" ".join(lines)]
+    return "\n".join(" ".join(line.split()).translate(_CONTROL_CHARACTERS) for line in lines)
+
+
 def new_calendar(name):
+    name = clean_text(name)
     calendar = icalendar.Calendar()
     calendar.add("prodid", app_settings.CALENDAR_PRODID)
     calendar.add("version", "2.0")
@@ -58,7 +72,7 @@ def meeting_event(meeting, request):
     event.add("sequence", meeting.calendar_sequence)
     event.add("dtstart", _local(meeting.start))
     event.add("dtend", _local(meeting.end))
-    event.add("summary", meeting.title)
+    event.add("summary", clean_text(meeting.title))
     url = meeting.get_full_url(request)
     lines = [_("Topic: %(topic)s") % {"topic": meeting.topic}]
     if meeting.status_note:
@@ -68,10 +82,10 @@ def meeting_event(meeting, request):
     if url:
         lines.append(url)
         event.add("url", url)
-    event.add("description", "\n\n".join(lines))
-    event.add("location", meeting_location(meeting))
+    event.add("description", clean_text("\n\n".join(lines), multiline=True))
+    event.add("location", clean_text(meeting_location(meeting)))
     event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
-    categories = [topic_field.name for topic_field in meeting.topic_fields.all()]
+    categories = [clean_text(topic_field.name) for topic_field in meeting.topic_fields.all()]
     if categories:
         event.add("categories", categories)
     return event
@@ -174,14 +188,14 @@ def _schedule_vevent(page, dates, request):
     else:
         event.add("dtstart", occurrence.start)
         event.add("dtend", occurrence.end)
-    event.add("summary", page.title)
+    event.add("summary", clean_text(page.title))
     url = page.get_full_url(request)
     description = [_("Planned date – the topic will be announced.")]
     if url:
         description.append(url)
         event.add("url", url)
-    event.add("description", "\n\n".join(description))
-    event.add("location", location(page.schedule_format(), page.schedule_venue()))
+    event.add("description", clean_text("\n\n".join(description), multiline=True))
+    event.add("location", clean_text(location(page.schedule_format(), page.schedule_venue())))
     event.add("status", "TENTATIVE")
     if dates.rule_days:
         until = at(dates.rule_days[-1])

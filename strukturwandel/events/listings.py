@@ -21,16 +21,14 @@ upcoming until its end; one that ends exactly now is past.
 import datetime
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
 from strukturwandel.conf import app_settings
-from strukturwandel.core.pages import private_q
+from strukturwandel.core.pages import parent_path, parent_path_sql, private_q
 
-from . import schedule
+from . import schedule, seams
 from .models import EventSeriesPage, MeetingPage, MeetingStatus
 
 
@@ -49,29 +47,26 @@ class PlannedDate:
     is_planned_date: bool = True
 
 
-def meeting_queryset(*, with_documentation=True, private=None):
-    """Live, public meetings with what a meeting card shows: topic fields and the
-    documentation link (one query each per listing), and the series' registration e-mail
-    (a subquery: the card's "Register" action needs it).
+def meeting_queryset(*, for_cards=True, private=None):
+    """Live, public meetings with what a meeting card shows: topic fields, what the installed
+    apps add to a card (``seams.MEETING_QUERYSET_HOOK``, e.g. the documentation link; one
+    query each per listing), and the series' registration e-mail (a subquery: the card's
+    "Register" action needs it).
 
     StreamFields (the planned impulses) are deferred: cards do not show them. Calendar feeds
-    pass ``with_documentation=False``: they do not link the documentation.
+    pass ``for_cards=False``: they show no card.
     """
     # One query for the private sections, shared by the meetings and their documentation.
     if private is None:
         private = private_q()
     meetings = MeetingPage.objects.live().exclude(private).defer_streamfields()
     meetings = meetings.prefetch_related("topic_fields")
-    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - MeetingPage.steplen)
-    series = EventSeriesPage.objects.filter(path=parent_path)
+    series = EventSeriesPage.objects.filter(path=parent_path_sql(OuterRef("path")))
     meetings = meetings.annotate(
         series_registration_email=Subquery(series.values("registration_email")[:1])
     )
-    if with_documentation and apps.is_installed("strukturwandel.documentation"):
-        from strukturwandel.documentation.models import live_documentation_prefetch
-
-        # The card's "Documentation" action (meeting.live_documentation).
-        meetings = meetings.prefetch_related(live_documentation_prefetch(private=private))
+    if for_cards:
+        meetings = seams.extend_meeting_queryset(meetings, private=private)
     return meetings
 
 
@@ -132,7 +127,7 @@ def live_meeting_days(pages, *, after=None, before=None):
     by_parent_path = {page.path: page.pk for page in pages}
     days = {page.pk: set() for page in pages}
     for path, start in meetings.values_list("path", "start"):
-        parent_pk = by_parent_path.get(path[: -MeetingPage.steplen])
+        parent_pk = by_parent_path.get(parent_path(path))
         if parent_pk is not None:
             days[parent_pk].add(schedule.local_date(start))
     return days

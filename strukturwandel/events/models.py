@@ -14,13 +14,13 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.blocks import BaseStreamBlock
 from strukturwandel.core.models import BelowSiteRootMixin, SiteSettings
-from strukturwandel.people.blocks import PersonChooserBlock
+from strukturwandel.people.blocks import SpeakerBlock
 
 from . import schedule
 from .formats import format_day, format_time
@@ -243,13 +243,9 @@ class ScheduleMixin(models.Model):
 
 class PlannedImpulseBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
-    speaker_name = blocks.CharBlock(label=_("Speaker"), max_length=200, required=False)
-    speaker = PersonChooserBlock(
-        label=_("Speaker (record)"),
-        required=False,
-        help_text=_("Pick a person record instead of typing a name, to link them everywhere."),
+    speakers = blocks.ListBlock(
+        SpeakerBlock(), label=pgettext_lazy("strukturwandel", "Speakers"), default=[]
     )
-    organisation_name = blocks.CharBlock(label=_("Organisation"), max_length=200, required=False)
 
     class Meta:
         icon = "user"
@@ -267,8 +263,22 @@ SCHEDULE_SIGNIFICANT_FIELDS = (
 )
 
 
+class MeetingParentMixin:
+    """A page type that holds meeting pages (a series, a working group).
+
+    MeetingPage may be created below every page type with this mixin, so an app above events
+    adds a parent by using it rather than events naming it. The type also lists
+    ``strukturwandel_events.MeetingPage`` in its ``subpage_types``.
+    """
+
+
 class EventSeriesPage(
-    BelowSiteRootMixin, RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, Page
+    BelowSiteRootMixin,
+    RoutablePageMixin,
+    CalendarSequenceMixin,
+    ScheduleMixin,
+    MeetingParentMixin,
+    Page,
 ):
     """A recurring series of meetings such as the Strukturwandel-Stammtisch."""
 
@@ -312,6 +322,7 @@ class EventSeriesPage(
 
     subpage_types = ["strukturwandel_events.MeetingPage"]
     calendar_significant_fields = (*SCHEDULE_SIGNIFICANT_FIELDS, "default_format", "default_venue")
+    head_template = "strukturwandel_events/head/event_series_page.html"
 
     class Meta:
         verbose_name = _("event series")
@@ -341,7 +352,7 @@ class EventSeriesPage(
     def calendar(self, request):
         from . import calendars, listings
 
-        meetings = listings.meeting_queryset(with_documentation=False).child_of(self)
+        meetings = listings.meeting_queryset(for_cards=False).child_of(self)
         meetings = calendars.in_feed_window(meetings).order_by("start")
         calendar = calendars.build(self.title, meetings, [self], request)
         return calendars.response(calendar, f"{self.slug}.ics")
@@ -351,6 +362,7 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     """One meeting on one date. Its date and time live here and nowhere else."""
 
     is_planned_date = False
+    head_template = "strukturwandel_events/head/meeting_page.html"
 
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
@@ -436,10 +448,6 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         index.FilterField("start"),
     ]
 
-    parent_page_types = [
-        "strukturwandel_events.EventSeriesPage",
-        "strukturwandel_groups.WorkingGroupPage",
-    ]
     subpage_types = []
     calendar_significant_fields = ("title", "start", "end", "status", "format", "venue", "topic")
 
@@ -447,6 +455,11 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         ordering = ["start"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        """Every page type that holds meetings (``MeetingParentMixin``), of any installed app."""
+        return [model for model in get_page_models() if issubclass(model, MeetingParentMixin)]
 
     def clean(self):
         super().clean()
@@ -522,8 +535,7 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         once.
         """
         if not hasattr(self, "_series_registration_email"):
-            parent_path = self.path[: -self.steplen]
-            emails = EventSeriesPage.objects.filter(path=parent_path)
+            emails = EventSeriesPage.objects.parent_of(self)
             self._series_registration_email = (
                 emails.values_list("registration_email", flat=True).first() or ""
             )
@@ -563,6 +575,7 @@ class RecurringMeetingPage(
     """Meetings on a rule shown as one page, e.g. a group meeting every 2nd Monday."""
 
     is_recurring_meeting = True
+    head_template = "strukturwandel_events/head/recurring_meeting_page.html"
 
     topic = models.CharField(_("topic"), max_length=200, blank=True)
     teaser = models.TextField(_("teaser question"), blank=True)

@@ -13,6 +13,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import pgettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from strukturwandel.core.cache import cached_view
@@ -41,6 +43,9 @@ def _tagged(model):
     return any(field.name == "topic_fields" for field in model._meta.get_fields())
 
 
+# Read-only: GET and HEAD, anything else 405 (a CSRF check has nothing to protect here).
+@csrf_exempt
+@require_safe
 @cached_view("feed")
 def site_calendar(request):
     """All meetings and schedule rules of the site."""
@@ -51,7 +56,7 @@ def site_calendar(request):
         for model in schedule_page_models()
         for page in in_site(_planning(model, private).defer_streamfields(), site)
     ]
-    meetings = in_site(listings.meeting_queryset(with_documentation=False, private=private), site)
+    meetings = in_site(listings.meeting_queryset(for_cards=False, private=private), site)
     meetings = calendars.in_feed_window(meetings).order_by("start")
     calendar = calendars.build(_site_name(site), meetings, schedule_pages, request)
     return calendars.response(calendar, "termine.ics")
@@ -61,6 +66,8 @@ def _site_name(site):
     return site.site_name if site and site.site_name else pgettext("calendar name", "All dates")
 
 
+@csrf_exempt
+@require_safe
 @cached_view("feed")
 def site_archive_calendar(request, year):
     """The site's meetings that started in ``year`` (local time), without rules: the meetings
@@ -72,7 +79,7 @@ def site_archive_calendar(request, year):
     except (ValueError, OverflowError):
         raise Http404 from None
     site = Site.find_for_request(request)
-    meetings = listings.meeting_queryset(with_documentation=False, private=private_q(request))
+    meetings = listings.meeting_queryset(for_cards=False, private=private_q(request))
     meetings = in_site(meetings, site).filter(start__gte=first, start__lt=after)
     name = pgettext("calendar name", "%(name)s: %(year)s") % {
         "name": _site_name(site),
@@ -82,6 +89,8 @@ def site_archive_calendar(request, year):
     return calendars.response(calendar, f"termine-{year}.ics")
 
 
+@csrf_exempt
+@require_safe
 @cached_view("feed")
 def topic_calendar(request, slug):
     """Meetings of the site tagged with one topic field, and rules of pages tagged with it."""
@@ -96,7 +105,7 @@ def topic_calendar(request, slug):
             _planning(model, private).defer_streamfields().filter(topic_fields=topic_field), site
         )
     ]
-    meetings = listings.meeting_queryset(with_documentation=False, private=private).filter(
+    meetings = listings.meeting_queryset(for_cards=False, private=private).filter(
         topic_fields=topic_field
     )
     meetings = calendars.in_feed_window(in_site(meetings, site)).order_by("start")

@@ -4,7 +4,9 @@ from django.views.i18n import JavaScriptCatalog
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from . import planning
+from strukturwandel.topics.seams import TOPIC_PAGE_SECTIONS_HOOK, TOPIC_SUMMARIES_HOOK
+
+from . import planning, topic_sections
 from .admin_views import PlannedDatesView
 
 
@@ -48,3 +50,13 @@ def planned_dates_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def planned_dates_listing_button(page, user, next_url=None):
     yield PlannedDatesMenuItem(page=page)
+
+
+@hooks.register(TOPIC_PAGE_SECTIONS_HOOK)
+def meetings_on_topic(topic, *, request, site, private):
+    return topic_sections.topic_page_sections(topic, request=request, site=site, private=private)
+
+
+@hooks.register(TOPIC_SUMMARIES_HOOK)
+def meeting_summary():
+    return topic_sections.MeetingSummary()

@@ -8,9 +8,10 @@ from django.db.models import OuterRef, Prefetch
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from strukturwandel.core.pages import is_public, private_q
+from strukturwandel.core.pages import in_site, is_public, private_q
 from strukturwandel.events import listings as meeting_listings
 
+from . import seams
 from .models import WorkingGroupPage
 
 CONTACT_PHOTO_FILTER = "fill-160x160"
@@ -98,5 +99,17 @@ def group_details(group, request=None, now=None):
         "contacts": contacts(group),
         "member_organisations": group.member_organisations.all(),
         "upcoming": upcoming_entries(group, now),
+        "sections": seams.page_sections(group, request=request),
         **join_options(group, request),
     }
+
+
+def topic_working_groups(topic, private, site=None):
+    """The live groups tagged with ``topic``, by number."""
+    return (
+        in_site(topic.working_groups.live(), site)
+        .exclude(private)
+        .select_related("merged_into")
+        .defer_streamfields()
+        .order_by("number", "title")
+    )

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,6 +15,7 @@ from strukturwandel.core.models import BelowSiteRootMixin
 from strukturwandel.events.models import (
     SCHEDULE_SIGNIFICANT_FIELDS,
     CalendarSequenceMixin,
+    MeetingParentMixin,
     ScheduleMixin,
 )
 
@@ -22,6 +25,10 @@ class GroupStatus(models.TextChoices):
     PAUSED = "paused", _("Paused")
     MERGED = "merged", _("Merged into another group")
     CLOSED = "closed", _("Closed")
+
+
+# "AG 1: …", "WG 2 – …" at the start of a title: the number a group's display name adds.
+NUMBER_PREFIX = re.compile(r"^\s*(?:AG|WG)\s*\d+\s*[:.–-]\s*", re.IGNORECASE)
 
 
 class WorkingGroupIndexPage(BelowSiteRootMixin, Page):
@@ -51,7 +58,7 @@ class WorkingGroupIndexPage(BelowSiteRootMixin, Page):
         return context
 
 
-class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, Page):
+class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, MeetingParentMixin, Page):
     """One working group: what it works on, who to contact, when it meets."""
 
     number = models.PositiveSmallIntegerField(
@@ -158,6 +165,16 @@ class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, Page):
 
     def clean(self):
         super().clean()
+        if self.number and NUMBER_PREFIX.match(self.title or ""):
+            raise ValidationError(
+                {
+                    "title": _(
+                        "The number is shown in front of the title ('WG %(number)s: …'). "
+                        "Enter the title without it."
+                    )
+                    % {"number": self.number}
+                }
+            )
         if self.status == GroupStatus.MERGED and self.merged_into_id is None:
             raise ValidationError({"merged_into": _("Choose the group this one continues in.")})
         if self.merged_into_id is not None and self.merged_into_id == self.pk:
@@ -186,5 +203,7 @@ class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, Page):
     def display_name(self):
         """'AG 1: Nachhaltige Dorfentwicklung', or the plain title for unnumbered groups."""
         if self.number:
-            return _("WG %(number)s: %(title)s") % {"number": self.number, "title": self.title}
+            # A title saved before the check above may carry the number already.
+            title = NUMBER_PREFIX.sub("", self.title, count=1)
+            return _("WG %(number)s: %(title)s") % {"number": self.number, "title": title}
         return self.title

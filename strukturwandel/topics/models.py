@@ -102,6 +102,7 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     subpage_types = []
+    head_template = "strukturwandel_topics/head/topic_field_index_page.html"
 
     class Meta:
         verbose_name = _("topic field index")
@@ -180,22 +181,20 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="topic")
     def topic_view(self, request, slug):
-        from strukturwandel.events.listings import paginate
-
-        from . import listings
+        from . import seams
 
         topic = get_object_or_404(TopicField.objects.select_related("image"), slug=slug)
         request._strukturwandel_topic_index = self
-        private = private_q(request)
-        site = Site.find_for_request(request)
         return self.render(
             request,
             template="strukturwandel_topics/topic_field_page.html",
             context_overrides={
                 "topic": topic,
-                "upcoming_meetings": listings.upcoming_meetings(topic, site=site),
-                "past_meetings": paginate(request, listings.past_meetings(topic, site=site)),
-                "recurring_meetings": listings.recurring_meetings(topic, private, site),
-                "working_groups": listings.working_groups(topic, private, site),
+                "sections": seams.page_sections(
+                    topic,
+                    request=request,
+                    site=Site.find_for_request(request),
+                    private=private_q(request),
+                ),
             },
         )

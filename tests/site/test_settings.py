@@ -5,6 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import django
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION_ENV = {
@@ -85,3 +88,54 @@ def test_demo_defaults_are_german_and_berlin():
     assert settings.LANGUAGE_CODE == "de"
     assert settings.TIME_ZONE == "Europe/Berlin"
     assert settings.USE_TZ is True
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("SECURE_HSTS_SECONDS", "abc", "SECURE_HSTS_SECONDS='abc' is not a whole number"),
+        ("EMAIL_PORT", "abc", "EMAIL_PORT='abc' is not a whole number"),
+        ("EMAIL_PORT", "0", "EMAIL_PORT='0' is not a whole number of at least 1"),
+        ("DATABASE_CONN_MAX_AGE", "1.5", "DATABASE_CONN_MAX_AGE='1.5' is not a whole number"),
+        ("EMAIL_USE_TLS", "ja", "EMAIL_USE_TLS='ja' is not a yes/no value"),
+        ("SECURE_SSL_REDIRECT", "nein", "SECURE_SSL_REDIRECT='nein' is not a yes/no value"),
+        ("REDIS_URL", "127.0.0.1:6379", "REDIS_URL is not a URL starting with redis://"),
+        ("REDIS_URL", "redis://:geheim@host:port/1", "REDIS_URL is not a valid URL"),
+        ("WAGTAILADMIN_BASE_URL", "example.org", "WAGTAILADMIN_BASE_URL is not a URL"),
+        ("DATABASE_URL", "postgres//host/db", "DATABASE_URL is not valid"),
+        ("ADMINS", "Betrieb <betrieb>", "ADMINS='Betrieb <betrieb>' is not a list of e-mail"),
+        ("LOG_LEVEL", "laut", "LOG_LEVEL='LAUT' is not a log level"),
+    ],
+)
+def test_production_settings_name_the_variable_they_cannot_read(name, value, expected):
+    result = _manage("check", env=PRODUCTION_ENV | {name: value})
+    assert result.returncode != 0
+    assert f"The environment variable {expected}" in result.stderr
+    assert "geheim" not in result.stderr
+    assert "Traceback" in result.stderr and "ImproperlyConfigured" in result.stderr
+
+
+def test_production_settings_read_admins_for_the_running_django():
+    script = (
+        "import django; django.setup()\n"
+        "from django.conf import settings\n"
+        "print(repr(settings.ADMINS), settings.CACHES['default']['BACKEND'])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    env |= PRODUCTION_ENV | {
+        "ADMINS": "Betrieb Team <betrieb@example.org>, technik@example.org",
+        "REDIS_URL": "redis://127.0.0.1:6379/1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    admins, backend = result.stdout.rsplit(" ", 1)
+    if django.VERSION >= (6, 0):
+        assert admins == "['Betrieb Team <betrieb@example.org>', 'technik@example.org']"
+    else:
+        assert admins == (
+            "[('Betrieb Team', 'betrieb@example.org'), "
+            "('technik@example.org', 'technik@example.org')]"
+        )
+    assert backend.strip() == "settings.cache.FailSoftRedisCache"

@@ -38,6 +38,29 @@ def page_description(page):
     return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
 
 
+# Set in the root of a rendering's render context, which {% include %} and inclusion tags share.
+HEAD_RENDERED = "strukturwandel_head_rendered"
+
+
+@register.simple_tag(takes_context=True)
+def strukturwandel_head(context):
+    """The package's part of <head>: its stylesheet and the page type's own head.
+
+    The page type's head (calendar link, Open Graph, JSON-LD, print stylesheet) is the
+    template named by ``page.head_template``, rendered with the page's context. Renders once
+    per document: the adapter template fills both the stock layout's ``extra_css`` and the
+    ``extra_head`` block, and a host may also put the tag into its layout's <head>.
+    """
+    root = context.render_context.dicts[0]
+    if root.get(HEAD_RENDERED):
+        return ""
+    root[HEAD_RENDERED] = True
+    head_template = getattr(context.get("page"), "head_template", None)
+    template = context.template.engine.get_template("strukturwandel_core/head.html")
+    with context.push(head_template=head_template):
+        return template.render(context)
+
+
 @register.inclusion_tag("strukturwandel_core/includes/site_footer.html", takes_context=True)
 def site_footer(context):
     request = context.get("request")
@@ -58,3 +81,11 @@ def pagination(context, page_obj, label):
 def is_public_filter(page, request=None):
     """Whether a link to ``page`` leads anyone to it: ``{% if page|is_public:request %}``."""
     return is_public(page, request or None)
+
+
+@register.simple_tag(takes_context=True)
+def render_section(context, section):
+    """Render a ``strukturwandel.core.sections.Section`` with the page's context and its own."""
+    template = context.template.engine.get_template(section.template)
+    with context.push(section.context):
+        return template.render(context)

@@ -8,7 +8,7 @@ from strukturwandel.core.pages import in_site, private_q, request_site
 from strukturwandel.documentation.models import (
     DocumentationPage,
     ReportPage,
-    public_documentation,
+    documentation_of,
 )
 
 register = template.Library()
@@ -54,17 +54,8 @@ def working_group_updates(context, group):
 
 @register.simple_tag
 def meeting_documentation(meeting):
-    """The live, public documentation of a meeting, or None.
-
-    Uses ``meeting.live_documentation`` when a listing prefetched it
-    (``live_documentation_prefetch()``), else two queries.
-    """
-    if meeting is None:
-        return None
-    prefetched = getattr(meeting, "live_documentation", None)
-    if prefetched is not None:
-        return prefetched[0] if prefetched else None
-    return public_documentation().filter(meeting=meeting).first()
+    """The live, public documentation of a meeting, or None (see ``documentation_of``)."""
+    return documentation_of(meeting)
 
 
 @register.simple_tag(takes_context=True)

@@ -8,6 +8,8 @@
 - ``{% meeting_json_ld page %}`` and ``{% series_json_ld page upcoming past %}``: schema.org
   JSON-LD for the head.
 - ``{% meeting_registration meeting as registration %}``: how to register (form or e-mail).
+- ``{% meeting_card meeting show_title as card %}``: a card's ``url``, ``title``, ``topic_line``.
+- ``{% meeting_links meeting %}``: the links installed apps add to a meeting (see ``seams``).
 
 Both show the site's time zone (Europe/Berlin); the formats come from the German catalogue,
 so another language gets its own.
@@ -19,7 +21,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from .. import formats, structured_data
+from .. import cards, formats, seams, structured_data
 
 register = template.Library()
 
@@ -67,3 +69,20 @@ def meeting_registration(context, meeting):
     """``{% meeting_registration meeting as registration %}``: how to register for a
     MeetingPage (a models.Registration); the site's contact e-mail is the last fallback."""
     return meeting.registration(context.get("request"))
+
+
+@register.inclusion_tag("strukturwandel_events/includes/meeting_links.html", takes_context=True)
+def meeting_links(context, meeting, as_paragraph=False):
+    """The links installed apps add to ``meeting`` (``seams.MEETING_LINKS_HOOK``), e.g. its
+    documentation; ``as_paragraph`` for the meeting page."""
+    return {
+        "meeting": meeting,
+        "links": seams.meeting_links(meeting, context.get("request")),
+        "as_paragraph": as_paragraph,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def meeting_card(context, meeting, show_title=False):
+    """What the card of a MeetingPage or PlannedDate links to and says (``cards.MeetingCard``)."""
+    return cards.meeting_card(meeting, show_title=bool(show_title), request=context.get("request"))

@@ -1,31 +1,46 @@
 """Where editors may create the package's page types."""
 
+import contextlib
+
 import pytest
+from django.apps import apps
 from wagtail.models import Page
 
 from strukturwandel.core.models import ContentPage
-from strukturwandel.documentation.models import (
-    DocumentationIndexPage,
-    DocumentationPage,
-    ReportPage,
-)
 from strukturwandel.events.models import EventSeriesPage, MeetingPage, RecurringMeetingPage
-from strukturwandel.groups.models import WorkingGroupIndexPage, WorkingGroupPage
-from strukturwandel.topics.models import TopicFieldIndexPage
 
 pytestmark = pytest.mark.django_db
+
+
+def installed(*labels):
+    """The models of those ``labels`` whose app is installed (the tests run with subsets)."""
+    found = []
+    for label in labels:
+        with contextlib.suppress(LookupError):
+            found.append(apps.get_model(label))
+    return found
+
 
 # Placed freely by the host: below its home page or a content page, never at the tree root.
 FREE = [
     ContentPage,
     EventSeriesPage,
     RecurringMeetingPage,
-    DocumentationIndexPage,
-    WorkingGroupIndexPage,
-    TopicFieldIndexPage,
+    *installed(
+        "strukturwandel_documentation.DocumentationIndexPage",
+        "strukturwandel_groups.WorkingGroupIndexPage",
+        "strukturwandel_topics.TopicFieldIndexPage",
+    ),
 ]
 # Only below their own parents.
-BOUND = [MeetingPage, DocumentationPage, ReportPage, WorkingGroupPage]
+BOUND = [
+    MeetingPage,
+    *installed(
+        "strukturwandel_documentation.DocumentationPage",
+        "strukturwandel_documentation.ReportPage",
+        "strukturwandel_groups.WorkingGroupPage",
+    ),
+]
 LEAVES_AND_SECTIONS = [model for model in FREE + BOUND if model is not ContentPage]
 
 
@@ -41,13 +56,25 @@ def test_free_types_go_below_any_site_page_but_not_at_the_root(model, root_page)
 def test_nothing_goes_below_the_package_leaves_but_what_they_list(model):
     for parent in LEAVES_AND_SECTIONS:
         if model in parent.allowed_subpage_models():
-            assert (parent, model) in {
-                (EventSeriesPage, MeetingPage),
-                (WorkingGroupPage, MeetingPage),
-                (WorkingGroupPage, RecurringMeetingPage),
-                (DocumentationIndexPage, DocumentationPage),
-                (DocumentationIndexPage, ReportPage),
-                (WorkingGroupIndexPage, WorkingGroupPage),
+            assert (parent._meta.label, model._meta.label) in {
+                ("strukturwandel_events.EventSeriesPage", "strukturwandel_events.MeetingPage"),
+                ("strukturwandel_groups.WorkingGroupPage", "strukturwandel_events.MeetingPage"),
+                (
+                    "strukturwandel_groups.WorkingGroupPage",
+                    "strukturwandel_events.RecurringMeetingPage",
+                ),
+                (
+                    "strukturwandel_documentation.DocumentationIndexPage",
+                    "strukturwandel_documentation.DocumentationPage",
+                ),
+                (
+                    "strukturwandel_documentation.DocumentationIndexPage",
+                    "strukturwandel_documentation.ReportPage",
+                ),
+                (
+                    "strukturwandel_groups.WorkingGroupIndexPage",
+                    "strukturwandel_groups.WorkingGroupPage",
+                ),
             }
 
 
@@ -57,8 +84,17 @@ def test_content_pages_hold_content_and_sections_not_meetings_or_reports():
     assert not set(BOUND) & allowed
 
 
+def test_meetings_go_below_the_page_types_that_hold_meetings():
+    parents = {model._meta.label for model in MeetingPage.allowed_parent_page_models()}
+    expected = {"strukturwandel_events.EventSeriesPage"}
+    expected.update(
+        model._meta.label for model in installed("strukturwandel_groups.WorkingGroupPage")
+    )
+    assert parents == expected
+
+
 def test_a_section_cannot_be_moved_to_the_tree_root(root_page):
-    index = root_page.add_child(instance=DocumentationIndexPage(title="Doku", slug="doku"))
+    index = root_page.add_child(instance=EventSeriesPage(title="Reihe", slug="reihe"))
     assert not index.can_move_to(Page.get_first_root_node())
     assert index.can_move_to(root_page.add_child(instance=ContentPage(title="Über", slug="ueber")))
 

@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 
 from strukturwandel.core.models import ContentPage
 from strukturwandel.core.pages import is_public, private_q
-from tests.apps.groups import factories as f
+from tests.apps import factories as f
 
 pytestmark = pytest.mark.django_db
 

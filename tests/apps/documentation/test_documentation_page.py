@@ -127,10 +127,7 @@ def test_next_dates_without_later_meetings_says_so(client, documentation):
 
 
 def test_meeting_and_documentation_find_each_other(client, documentation, meeting):
-    template = Template(
-        "{% load strukturwandel_documentation %}"
-        "{% include 'strukturwandel_documentation/includes/meeting_documentation_link.html' %}"
-    )
+    template = Template("{% load strukturwandel_events %}{% meeting_links meeting %}")
     request = RequestFactory().get("/")
     html = template.render(Context({"meeting": meeting, "request": request}))
     assert f'href="{documentation.url}"' in html

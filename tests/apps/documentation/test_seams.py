@@ -31,8 +31,8 @@ def document(index, meeting, number):
 def test_meeting_page_links_its_documentation(client, documentation, meeting):
     html = client.get(meeting.url).content.decode()
     assert re.search(
-        rf'<p class="sw-meeting__documentation"><a class="[^"]*" href="{documentation.url}">'
-        r"Dokumentation<span",
+        rf'<p class="sw-meeting__documentation">\s*<a class="[^"]*" href="{documentation.url}">'
+        r"\s*Dokumentation<span",
         html,
     )
     documentation.unpublish()

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
 
 from strukturwandel.events.formats import when, when_date
 from strukturwandel.events.listings import PlannedDate
@@ -111,15 +112,30 @@ def test_planned_impulses_name_speaker_and_organisation_once(client, make_meetin
     meeting = make_meeting(
         (timezone.now() + datetime.timedelta(days=10)).date(),
         impulses=[
-            ("impulse", {"title": "Der Dorfladen", "speaker": person}),
+            ("impulse", {"title": "Der Dorfladen", "speakers": [{"person": person}]}),
             (
                 "impulse",
-                {"title": "Der Bürgerbus", "speaker": person, "organisation_name": "Bürgerbus"},
+                {
+                    "title": "Der Bürgerbus",
+                    "speakers": [{"person": person, "organisation_name": "Bürgerbus"}],
+                },
             ),
-            ("impulse", {"title": "Die Mitfahrbank", "speaker_name": "Max Muster"}),
+            ("impulse", {"title": "Die Mitfahrbank", "speakers": [{"name": "Max Muster"}]}),
+            (
+                "impulse",
+                {
+                    "title": "Zu zweit",
+                    "speakers": [{"person": person}, {"name": "Max Muster"}],
+                },
+            ),
         ],
     )
     html = client.get(meeting.url).content.decode()
-    assert "<strong>Der Dorfladen</strong> – Erika Beispiel (Dorfladen e.V.)</li>" in html
-    assert "<strong>Der Bürgerbus</strong> – Erika Beispiel (Bürgerbus)</li>" in html
-    assert "<strong>Die Mitfahrbank</strong> – Max Muster</li>" in html
+    impulses = html.split('class="sw-impulses"')[1].split("</ul>")[0]
+    items = [" ".join(strip_tags(item).split()) for item in impulses.split("<li>")[1:]]
+    assert items == [
+        "Der Dorfladen – Erika Beispiel (Dorfladen e.V.)",
+        "Der Bürgerbus – Erika Beispiel (Bürgerbus)",
+        "Die Mitfahrbank – Max Muster",
+        "Zu zweit – Erika Beispiel (Dorfladen e.V.) / Max Muster",
+    ]

@@ -10,28 +10,30 @@ from django.utils import timezone
 
 from strukturwandel.events.models import MeetingPage
 from strukturwandel.topics.models import TopicField
+from tests.apps.subsets import queries_if
 
 pytestmark = pytest.mark.django_db
 
 # Measured once and pinned: a change here is a change in how the pages query.
-# Every meeting listing also prefetches the meetings' live documentation (one query per
-# listing, from meeting_queryset), which the feeds pay for too.
+# With the documentation app, every meeting listing of cards also prefetches the meetings' live
+# documentation (one query per listing, registered into meeting_queryset).
 EXPECTED = {
     # site, page route (2), alias check, view restrictions (serving, listings); upcoming
     # meetings with topic fields and documentation; the days the rule's meetings take; the
     # past page: count, meetings, topic fields, documentation; the organisation (site
     # settings) for the JSON-LD organizer.
-    "series page": 15,
+    "series page": 13 + queries_if("documentation", 2),
     # site, page route (2), alias check, view restrictions (serving, meetings); the days the
     # rule's meetings take; meetings, topic fields. Feeds do not link documentation.
     "series feed": 9,
-    # site, restrictions (shared by pages and meetings), pages for each of the three page
-    # types with a rule (series, recurring meeting, working group); the days the rules'
+    # site, restrictions (shared by pages and meetings), pages for each page type with a rule
+    # (series, recurring meeting; working group with the groups app); the days the rules'
     # meetings take, meetings, topic fields.
-    "site feed": 8,
-    # topic, site, restrictions (shared), pages for the two types with a rule and topic
-    # fields; meetings, topic fields (no rule in this topic: no days taken).
-    "topic feed": 7,
+    "site feed": 7 + queries_if("groups"),
+    # topic, site, restrictions (shared), pages for the types with a rule and topic fields
+    # (recurring meeting; working group with the groups app); meetings, topic fields (no rule
+    # in this topic: no days taken).
+    "topic feed": 6 + queries_if("groups"),
 }
 
 
@@ -83,11 +85,12 @@ def test_query_counts_do_not_grow_with_the_number_of_meetings(client, series):
     assert many == EXPECTED
 
 
-# site, page route and the specific meeting (4), alias check, view restrictions (serving, the
-# documentation link); the series (link above the title); the organisation (site settings) for
-# the JSON-LD organizer; the series' registration e-mail; topic fields; the speakers with their
-# organisations, one query for all (PersonChooserBlock).
-MEETING_PAGE_QUERIES = 13
+# site, page route and the specific meeting (4), alias check, view restrictions (serving); the
+# series (link above the title); the organisation (site settings) for the JSON-LD organizer;
+# the series' registration e-mail; topic fields; the speakers with their organisations, one
+# query for all (PersonChooserBlock); with the documentation app, the documentation link (its
+# view restrictions and the page).
+MEETING_PAGE_QUERIES = 11 + queries_if("documentation", 2)
 
 
 def add_speakers(count):
@@ -110,7 +113,7 @@ def test_meeting_page_costs_the_same_for_one_and_six_speakers(client, series, sp
         end=start + datetime.timedelta(minutes=90),
         topic="Thema",
         impulses=[
-            ("impulse", {"title": f"Impuls {person.pk}", "speaker": person})
+            ("impulse", {"title": f"Impuls {person.pk}", "speakers": [{"person": person}]})
             for person in add_speakers(speakers)
         ],
     )

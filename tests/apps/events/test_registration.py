@@ -180,13 +180,16 @@ def test_cancelled_meeting_invites_nothing(client, series, open_meeting):
 def test_cancelled_meeting_keeps_its_planned_impulses(client, series, open_meeting):
     meeting = open_meeting(
         status=MeetingStatus.CANCELLED,
-        impulses=[("impulse", {"title": "Dorfladen Muster", "speaker_name": "Erika Beispiel"})],
+        impulses=[
+            ("impulse", {"title": "Dorfladen Muster", "speakers": [{"name": "Erika Beispiel"}]})
+        ],
     )
     html = page_html(client, meeting)
     assert "Dorfladen Muster" in html
     assert "Impulse werden noch gesammelt" not in html
 
 
+@pytest.mark.requires_apps("groups")
 def test_meeting_below_a_working_group_uses_the_site_email(client, root_page, open_meeting):
     from strukturwandel.groups.models import WorkingGroupPage
 

@@ -3,6 +3,7 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 import recurrence
 from recurrence import Recurrence, Rule
 
@@ -116,6 +117,7 @@ def _unanchored(rule):
     )
 
 
+@pytest.mark.django_db  # a new page looks up its content type
 def test_rule_without_start_date_keeps_its_weeks_whenever_it_is_read():
     page = _unanchored(Rule(recurrence.WEEKLY, interval=2))
     assert page.schedule_anchor() == datetime.date(2022, 1, 3)
@@ -125,12 +127,14 @@ def test_rule_without_start_date_keeps_its_weeks_whenever_it_is_read():
         assert all((day - datetime.date(2022, 1, 3)).days % 14 == 0 for day in days), after
 
 
+@pytest.mark.django_db  # a new page looks up its content type
 def test_rule_with_a_count_ends_even_without_start_date():
     page = _unanchored(Rule(recurrence.WEEKLY, count=3))
     assert len(page.schedule_occurrences(berlin(2022, 1, 1), berlin(2022, 3, 1))) == 3
     assert page.schedule_occurrences(berlin(2022, 3, 1), berlin(2022, 6, 1)) == []
 
 
+@pytest.mark.django_db  # a new page looks up its content type
 def test_rule_without_any_anchor_plans_nothing():
     page = _unanchored(Rule(recurrence.WEEKLY))
     page.first_published_at = None

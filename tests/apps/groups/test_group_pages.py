@@ -11,7 +11,7 @@ from strukturwandel.events.models import MeetingStatus
 from strukturwandel.events.planning import can_plan_meetings
 from strukturwandel.groups.models import GroupStatus, WorkingGroupPage
 from strukturwandel.topics.models import TopicField
-from tests.apps.groups import factories as f
+from tests.apps import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -297,6 +297,7 @@ def test_index_shows_each_groups_next_date(client, groups_page):
     assert "Nächstes Treffen" not in cards[2]
 
 
+@pytest.mark.requires_apps("documentation")
 def test_updates_from_alliance_reports_show_up_on_the_group_page(client, root_page, groups_page):
     group = f.group(groups_page, "Nachhaltige Dorfentwicklung", number=1)
     other = f.group(groups_page, "Transparenz und Beteiligung", number=2)
@@ -470,6 +471,7 @@ def _behind_login(page):
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
 
 
+@pytest.mark.requires_apps("documentation")
 def test_no_links_to_group_pages_behind_a_login(client, root_page, groups_page, topics_page):
     """A successor, a sign-up page or a group that needs a login is named, not linked."""
     members = f.publish(root_page, ContentPage(title="Intern", slug="intern"))
@@ -509,3 +511,16 @@ def test_no_links_to_group_pages_behind_a_login(client, root_page, groups_page, 
         assert "Aufgegangen in Koordinierungskreis" in html[name], name
     assert "Die Arbeit dieser Gruppe wird in „Koordinierungskreis“ fortgesetzt." in html["old"]
     assert "Neu." in html["report"]
+
+
+def test_a_numbered_group_title_does_not_repeat_its_number(admin_client, groups_page):
+    url = f"/admin/pages/add/strukturwandel_groups/workinggrouppage/{groups_page.pk}/"
+    response = admin_client.post(url, _group_form(title="AG 1: Energie", number="1"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Die Nummer steht vor dem Titel (&#x27;AG 1: …&#x27;)" in html
+    assert 'value="AG 1: Energie"' in html  # what the editor typed is kept
+    assert not WorkingGroupPage.objects.filter(slug="struktur").exists()
+    # Titles saved before the check show the number once.
+    assert WorkingGroupPage(title="AG 1: Energie", number=1).display_name == "AG 1: Energie"
+    assert WorkingGroupPage(title="AG 1 – Energie", number=1).display_name == "AG 1: Energie"

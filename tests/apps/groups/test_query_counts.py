@@ -7,7 +7,7 @@ import recurrence
 from django.utils import timezone
 
 from strukturwandel.events.models import MeetingPage, RecurringMeetingPage
-from tests.apps.groups import factories as f
+from tests.apps import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +51,7 @@ def topics(root_page):
 
 
 @pytest.mark.parametrize("size", SIZES)
+@pytest.mark.requires_apps("documentation")
 def test_topic_index(client, django_assert_num_queries, root_page, topics, size):
     stammtisch = f.series(root_page)
     for i in range(size):
@@ -65,6 +66,7 @@ def test_topic_index(client, django_assert_num_queries, root_page, topics, size)
 
 
 @pytest.mark.parametrize("size", SIZES)
+@pytest.mark.requires_apps("documentation")
 def test_topic_page(client, django_assert_num_queries, root_page, topics, size):
     topic = topics[0]
     stammtisch = f.series(root_page)
@@ -124,6 +126,7 @@ def test_group_index(client, django_assert_num_queries, root_page, topics, size)
 
 
 @pytest.mark.parametrize("size", SIZES)
+@pytest.mark.requires_apps("documentation")
 def test_group_page(client, django_assert_num_queries, root_page, topics, size):
     groups = f.group_index(root_page, join_email="post@example.org")
     organisations = [f.organisation(region="sachsen") for _ in range(size)]

@@ -3,7 +3,7 @@ from wagtail import hooks
 
 from strukturwandel.people.models import Organisation, Person
 from strukturwandel.people.panels import ORGANISATION_HOOK, Appearances
-from tests.apps.groups import factories as f
+from tests.apps import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +15,7 @@ def lns():
     )
 
 
+@pytest.mark.requires_apps("groups")
 def test_organisation_panel_lists_the_groups_it_joined(admin_client, root_page, lns):
     groups = f.group_index(root_page)
     f.group(groups, "Nachhaltige Dorfentwicklung", number=1, member_organisations=[lns])
@@ -32,6 +33,7 @@ def test_organisation_panel_lists_the_groups_it_joined(admin_client, root_page, 
     assert "Ohne den Landesverband" not in html
 
 
+@pytest.mark.requires_apps("groups")
 def test_person_panel_lists_groups_they_are_contact_for(admin_client, root_page):
     erika = f.person("Erika Beispiel")
     groups = f.group_index(root_page)

@@ -1,4 +1,8 @@
-"""Building blocks for the structure tests: topic fields, groups, people, tagged meetings."""
+"""Building blocks for the structure tests: topic fields, groups, people, tagged meetings.
+
+Models of groups and documentation are imported where they are used: the package's tests also
+run with only some of its apps installed (see tests/apps/conftest.py).
+"""
 
 import datetime
 import itertools
@@ -6,7 +10,6 @@ import itertools
 from django.utils import timezone
 
 from strukturwandel.events.models import EventSeriesPage, MeetingPage
-from strukturwandel.groups.models import WorkingGroupIndexPage, WorkingGroupPage
 from strukturwandel.people.models import Organisation, Person
 from strukturwandel.topics.models import TopicField, TopicFieldIndexPage
 
@@ -36,12 +39,16 @@ def topic_index(parent, **fields):
 
 
 def group_index(parent, **fields):
+    from strukturwandel.groups.models import WorkingGroupIndexPage
+
     fields.setdefault("title", "Arbeitsgruppen")
     fields.setdefault("slug", "arbeitsgruppen")
     return publish(parent, WorkingGroupIndexPage(**fields))
 
 
 def group(index, title="Nachhaltige Dorfentwicklung", **fields):
+    from strukturwandel.groups.models import WorkingGroupPage
+
     relations = {
         name: fields.pop(name)
         for name in ("topic_fields", "contacts", "member_organisations")

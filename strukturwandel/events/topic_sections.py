@@ -1,0 +1,88 @@
+"""What events shows on topic pages and the topic-field index (see strukturwandel.topics.seams;
+registered in wagtail_hooks.py)."""
+
+from django.db.models import OuterRef, Q
+from django.utils.translation import ngettext
+
+from strukturwandel.core.pages import in_site, site_q
+from strukturwandel.core.sections import Section
+from strukturwandel.topics.listings import live_count
+from strukturwandel.topics.seams import TopicSummary
+
+from . import listings
+from .models import MeetingStatus
+
+TEMPLATES = "strukturwandel_events/topic/"
+
+
+def upcoming_meetings(topic, now=None, site=None):
+    meetings = in_site(listings.topic_meetings(topic), site)
+    upcoming = listings.upcoming_meetings(meetings, now=now)
+    return listings.within_listing_window(upcoming, now=now)
+
+
+def past_meetings(topic, now=None, site=None):
+    """Past meetings on the topic, newest first, with what the installed apps add to a card
+    (e.g. the documentation)."""
+    meetings = in_site(listings.topic_meetings(topic), site)
+    return listings.past_meetings(meetings, now=now)
+
+
+def recurring_meetings(topic, private, site=None):
+    """Meetings on a rule (RecurringMeetingPage) tagged with the topic, e.g. a monthly circle."""
+    return (
+        in_site(topic.recurring_meetings.live(), site)
+        .exclude(private)
+        .defer_streamfields()
+        .order_by("title")
+    )
+
+
+def topic_page_sections(topic, *, request, site, private):
+    return [
+        Section(TEMPLATES + "calendar_link.html", {"topic": topic}, slot="head"),
+        Section(TEMPLATES + "calendar_button.html", {"topic": topic}, order=10, slot="actions"),
+        Section(
+            TEMPLATES + "upcoming_meetings.html",
+            {"upcoming_meetings": upcoming_meetings(topic, site=site)},
+            order=10,
+        ),
+        Section(
+            TEMPLATES + "recurring_meetings.html",
+            {"recurring_meetings": recurring_meetings(topic, private, site)},
+            order=20,
+        ),
+        Section(
+            TEMPLATES + "past_meetings.html",
+            {"past_meetings": listings.paginate(request, past_meetings(topic, site=site))},
+            order=40,
+        ),
+    ]
+
+
+class MeetingSummary(TopicSummary):
+    """How many meetings a topic had and has planned (cancelled ones did not take place), and
+    the next one."""
+
+    order = 10
+    template = TEMPLATES + "index_next_meeting.html"
+
+    def annotate(self, topics, *, site, private, now):
+        cancelled = Q(status=MeetingStatus.CANCELLED)
+        next_meeting = listings.next_meeting_id(
+            private, site_q(site), now=now, topic_fields=OuterRef("pk")
+        )
+        return topics.annotate(
+            meeting_count=live_count("meetings", private, cancelled, site),
+            next_meeting_id=next_meeting,
+        )
+
+    def finish(self, topics):
+        meetings = listings.meetings_by_id(topic.next_meeting_id for topic in topics)
+        for topic in topics:
+            topic.next_meeting = meetings.get(topic.next_meeting_id)
+
+    def count(self, topic):
+        return ngettext("%(count)s meeting", "%(count)s meetings", topic.meeting_count) % {
+            "count": topic.meeting_count
+        }

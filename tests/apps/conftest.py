@@ -1,0 +1,20 @@
+"""The package's tests run with every supported set of its apps (tests/testapp/settings.py,
+STRUKTURWANDEL_TEST_APPS). Tests of an app that is not installed are not collected; a test of
+a lower app that needs a higher one says so with ``@pytest.mark.requires_apps("groups")``.
+"""
+
+import pytest
+
+from tests.apps.subsets import installed
+
+APP_TEST_DIRS = ("people", "topics", "events", "groups", "documentation", "importer")
+
+
+collect_ignore = [name for name in APP_TEST_DIRS if not installed(name)]
+
+
+def pytest_runtest_setup(item):
+    for marker in item.iter_markers(name="requires_apps"):
+        missing = [name for name in marker.args if not installed(name)]
+        if missing:
+            pytest.skip(f"needs strukturwandel.{', strukturwandel.'.join(missing)}")
