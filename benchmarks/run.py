@@ -81,19 +81,21 @@ def add(parent, page):
     return page
 
 
+def speaker(number):
+    return {
+        "person": None,
+        "name": f"Erika Beispiel {number}",
+        "role": "Referentin",
+        "organisation": None,
+        "organisation_name": "Beispielverein e.V.",
+    }
+
+
 def impulse(number):
     return (
         "impulse",
         {
-            "speakers": [
-                {
-                    "person": None,
-                    "name": f"Erika Beispiel {number}",
-                    "role": "Referentin",
-                    "organisation": None,
-                    "organisation_name": "Beispielverein e.V.",
-                }
-            ],
+            "speakers": [speaker(number)],
             "title": f"Impuls {number}: Wasser, Energie und Beteiligung im Revier",
             "key_points": "<ul><li>Was sich in den Gemeinden ändert</li>"
             "<li>Wer mitredet und wie</li><li>Was als Nächstes ansteht</li></ul>",
@@ -156,7 +158,9 @@ def build(size):
             topic=f"Energie und Wasser im Revier, Teil {number}",
             teaser="Was bedeutet der Kohleausstieg für die Gemeinden?",
             registration_opens_at=start - datetime.timedelta(days=21),
-            impulses=[("impulse", {"title": "Ein geplanter Impuls", "speaker_name": "N. N."})],
+            impulses=[
+                ("impulse", {"title": "Ein geplanter Impuls", "speakers": [speaker(number)]})
+            ],
         )
         meeting.topic_fields = [topics[number % TOPIC_FIELDS], topics[(number + 7) % TOPIC_FIELDS]]
         meetings.append(add(series, meeting))
