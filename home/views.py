@@ -9,11 +9,13 @@ from django.template.response import TemplateResponse
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
+from strukturwandel.core.cache import cached_view
 from strukturwandel.core.pages import in_site
 from strukturwandel.core.search import search_query
 from strukturwandel.documentation.models import DocumentationPage
 
 
+@cached_view("search")
 def search(request):
     query = search_query(request.GET.get("q"))
     # Specific pages for type, date and teaser; without their StreamFields, which a hit

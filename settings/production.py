@@ -35,6 +35,8 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):  
 
 if env.string("REDIS_URL"):
     CACHES = redis_cache(env.url("REDIS_URL", schemes=("redis", "rediss", "unix")))
+    # Logins hold on every app server; the database keeps them when Redis restarts.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Who is told of a server error (Django mails them the traceback); without ADMINS errors
 # are only logged, and the 500 page does not claim that anyone was informed.

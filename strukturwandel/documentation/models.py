@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import DateField, F, Prefetch, Q
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -150,8 +150,13 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         entries = self.entries()
-        years = sorted(
-            {day.year for day in entries.values_list("sort_date", flat=True) if day}, reverse=True
+        # The years in the database: one row per year, however many pages there are.
+        years = list(
+            entries.annotate(year=ExtractYear("sort_date"))
+            .exclude(year=None)
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
         )
         topics = list(TopicField.objects.all())
 

@@ -43,8 +43,8 @@ def create_meeting(page, occurrence, user=None):
         start=occurrence.start,
         end=occurrence.end,
         topic="",
-        format=getattr(page, "default_format", MeetingFormat.ONLINE),
-        venue=getattr(page, "default_venue", ""),
+        format=page.schedule_format() or MeetingFormat.ONLINE,
+        venue=page.schedule_venue(),
         live=False,
         owner=user,
     )

@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 64 + "-production-like-secret-key",
     "ALLOWED_HOSTS": "strukturwandel.example.org",
     "DATABASE_URL": "sqlite:////tmp/strukturwandel-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:6379/1",
     "DJANGO_SETTINGS_MODULE": "settings.production",
 }
 
@@ -36,6 +37,13 @@ def test_production_settings_pass_the_deploy_check():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_when_app_processes_share_no_cache():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 1
+    assert "strukturwandel_core.W101" in result.stdout + result.stderr
 
 
 def test_production_settings_name_a_missing_variable():
