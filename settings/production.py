@@ -5,9 +5,8 @@ Optional: REDIS_URL (cache), ADMINS ("Name <address>,…": who gets an e-mail on
 error), EMAIL_HOST/EMAIL_PORT/EMAIL_HOST_USER/EMAIL_HOST_PASSWORD/EMAIL_USE_TLS,
 DEFAULT_FROM_EMAIL, SERVER_EMAIL, WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS,
 SECURE_HSTS_SECONDS, SECURE_SSL_REDIRECT, DATABASE_CONNECT_TIMEOUT, STATIC_ROOT, MEDIA_ROOT,
-LOG_LEVEL, TASKS_BACKEND ("database", the default, or "immediate"), CLIENT_IP_HEADER
-(e.g. HTTP_X_REAL_IP, for the registration rate limits). A value that cannot be read stops
-the start with a message naming the variable.
+LOG_LEVEL, TASKS_BACKEND ("database", the default, or "immediate"). A value that cannot be
+read stops the start with a message naming the variable.
 """
 
 import logging
@@ -67,14 +66,6 @@ if TASKS_BACKEND not in ("database", "immediate"):
 if TASKS_BACKEND == "database":
     INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-# Behind the proxy REMOTE_ADDR is the proxy: the registration rate limits count per visitor
-# by the header the proxy sets.
-if env.string("CLIENT_IP_HEADER"):
-    STRUKTURWANDEL = {  # noqa: F405
-        **STRUKTURWANDEL,  # noqa: F405
-        "REGISTRATION_CLIENT_IP_HEADER": env.string("CLIENT_IP_HEADER"),
-    }
 
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"

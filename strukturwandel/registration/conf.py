@@ -22,9 +22,9 @@ DEFAULTS = {
     # address within the time; counted in the cache (Redis in production, shared by servers).
     "REGISTRATION_RATE_LIMIT_PER_ADDRESS": (5, 3600),
     "REGISTRATION_RATE_LIMIT_PER_CLIENT": (20, 3600),
-    # The request header (META name) with the visitor's address behind a proxy, e.g.
-    # "HTTP_X_REAL_IP"; empty: REMOTE_ADDR.
-    "REGISTRATION_CLIENT_IP_HEADER": "",
+    # Dotted path of a function(request) that returns the visitor's address, for a site
+    # behind a proxy (where REMOTE_ADDR is the proxy's); empty: REMOTE_ADDR.
+    "REGISTRATION_CLIENT_ADDRESS": "",
     # How often an e-mail is tried before it stays failed (for editors to see), and the
     # wait before the first retry (doubled after each failure).
     "REGISTRATION_MAIL_MAX_ATTEMPTS": 6,

@@ -4,15 +4,15 @@ production). Keys hold hashes, never an e-mail address."""
 import hashlib
 
 from django.core.cache import cache
+from django.utils.module_loading import import_string
 
 from .conf import app_settings
 
 
 def client_address(request):
-    header = app_settings.REGISTRATION_CLIENT_IP_HEADER
-    value = request.META.get(header, "") if header else ""
-    # A forwarded list names the client first.
-    return value.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    path = app_settings.REGISTRATION_CLIENT_ADDRESS
+    address = import_string(path)(request) if path else None
+    return address or request.META.get("REMOTE_ADDR", "")
 
 
 def _key(kind, value):

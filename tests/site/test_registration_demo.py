@@ -60,3 +60,13 @@ def test_the_demo_writes_mail_to_var_mail():
     )
     assert result.returncode == 0, result.stderr
     assert "filebased" in result.stdout and str(ROOT / "var" / "mail") in result.stdout
+
+
+def test_rate_limits_count_the_visitor_behind_the_proxy(settings, rf):
+    from strukturwandel.registration import ratelimit
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert ratelimit.client_address(request) == "203.0.113.7"
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert ratelimit.client_address(request) == "10.0.0.1"
