@@ -48,9 +48,10 @@ def mail_files(settings, tmp_path):
         settings.EMAIL_FILE_PATH = tmp_path
 
     def read():
-        """Each message in the files, parsed (bodies may be quoted-printable)."""
+        """Each message in the files in the order they were written, parsed (bodies may be
+        quoted-printable). File names order by the second only, then by a random number."""
         messages = []
-        for path in sorted(tmp_path.iterdir()):
+        for path in sorted(tmp_path.iterdir(), key=lambda path: path.stat().st_mtime_ns):
             for text in path.read_text().split("-" * 79):
                 if text.strip():
                     messages.append(email.message_from_string(text.strip(), policy=default))
