@@ -18,10 +18,10 @@ def register_admin_urls():
             PlannedDatesView.as_view(),
             name="strukturwandel_events_planned_dates",
         ),
-        # django-recurrence's German labels for its rule editor (widgets.RecurrenceWidget).
+        # The rule editor's German labels (widgets.RecurrenceWidget): django-recurrence's, ours.
         path(
             "strukturwandel/recurrence-catalog.js",
-            JavaScriptCatalog.as_view(packages=["recurrence"]),
+            JavaScriptCatalog.as_view(packages=["recurrence", "strukturwandel.events"]),
             name="strukturwandel_events_recurrence_catalog",
         ),
     ]
