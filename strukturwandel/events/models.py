@@ -24,6 +24,7 @@ from strukturwandel.people.blocks import SpeakerBlock
 
 from . import schedule
 from .formats import format_day, format_time
+from .forms import MeetingPageForm
 from .widgets import RecurrenceWidget
 
 
@@ -430,6 +431,7 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     ]
 
     subpage_types = []
+    base_form_class = MeetingPageForm
     calendar_significant_fields = ("title", "start", "end", "status", "format", "venue", "topic")
 
     class Meta:
