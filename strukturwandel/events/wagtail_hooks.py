@@ -7,6 +7,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from strukturwandel.topics.seams import TOPIC_PAGE_SECTIONS_HOOK, TOPIC_SUMMARIES_HOOK
 
 from . import planning, topic_sections
+from .admin_listing import MeetingListingViewSet
 from .admin_views import PlannedDatesView
 
 
@@ -25,6 +26,11 @@ def register_admin_urls():
             name="strukturwandel_events_recurrence_catalog",
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_meeting_listing():
+    return MeetingListingViewSet()
 
 
 class PlannedDatesMenuItem(PageMenuItem):

@@ -46,6 +46,13 @@ def test_documentation_from_a_past_meeting_and_a_prefilled_new_meeting(
     assert page.input_value("#id_start") == f"{day} 17:00"
     assert page.input_value("#id_end") == f"{day} 18:30"
     screenshot("events-new-meeting-prefilled")
+
+    # All meetings in one list, newest first, with their date and status.
+    page.goto(f"{live_server.url}/admin/meetings/")
+    headers = page.locator("table.listing thead").first.inner_text()
+    assert "Datum" in headers and "Stand des Treffens" in headers
+    assert page.get_by_role("link", name=meeting.title).count() == 1
+    screenshot("events-admin-meeting-list")
     assert page.console_errors == []
 
 
