@@ -25,7 +25,7 @@ from strukturwandel.people.blocks import SpeakerBlock
 from . import schedule
 from .formats import format_day, format_time
 from .forms import MeetingPageForm
-from .widgets import RecurrenceWidget
+from .widgets import HalfHourDateTimeInput, HalfHourTimeInput, RecurrenceWidget
 
 
 class MeetingFormat(models.TextChoices):
@@ -133,8 +133,8 @@ class ScheduleMixin(models.Model):
                 FieldRowPanel(
                     [
                         FieldPanel("schedule_starts_on"),
-                        FieldPanel("schedule_start_time"),
-                        FieldPanel("schedule_end_time"),
+                        FieldPanel("schedule_start_time", widget=HalfHourTimeInput),
+                        FieldPanel("schedule_end_time", widget=HalfHourTimeInput),
                     ]
                 ),
                 FieldPanel("schedule", widget=RecurrenceWidget),
@@ -397,7 +397,12 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start", widget=HalfHourDateTimeInput),
+                        FieldPanel("end", widget=HalfHourDateTimeInput),
+                    ]
+                ),
                 FieldPanel("status"),
                 FieldPanel("status_note"),
             ],

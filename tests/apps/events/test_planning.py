@@ -138,6 +138,9 @@ def test_a_new_meeting_starts_from_the_next_planned_date(client, editor, series,
     assert form["venue"].value() == "Stadtteilladen, Beispielweg 1, Leipzig"
     html = client.get(url).content.decode()
     assert f'value="{second.start.astimezone(BERLIN):%Y-%m-%d} 17:00"' in html
+    # The time pickers offer half hours.
+    for field in ("id_start", "id_end"):
+        assert re.search(rf'initDateTimeChooser\("{field}", \{{[^}}]*"step": 30', html)
 
 
 def test_a_new_meeting_without_a_rule_gets_only_format_and_venue(client, editor, root_page):

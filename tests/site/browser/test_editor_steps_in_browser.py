@@ -45,6 +45,11 @@ def test_documentation_from_a_past_meeting_and_a_prefilled_new_meeting(
     day = title.rsplit(" ", 1)[1]
     assert page.input_value("#id_start") == f"{day} 17:00"
     assert page.input_value("#id_end") == f"{day} 18:30"
+    page.click("#id_start")
+    picker = page.locator(".xdsoft_datetimepicker").locator("visible=true")
+    picker.wait_for(state="visible")
+    assert "17:30" in picker.locator(".xdsoft_time").all_inner_texts()
+    page.keyboard.press("Escape")
     screenshot("events-new-meeting-prefilled")
 
     # All meetings in one list, newest first, with their date and status.
