@@ -60,6 +60,9 @@ def test_editor_changes_the_real_series_rule_by_clicking(
     click(rule.locator(".until-count .recurrence-label").first)
     click(rule.locator(".until-count .recurrence-label").last)
     assert rule.locator(".until-count input[type=radio]").last.is_checked()
+    # A count reads as a number of meetings, in the form and in the rule's summary.
+    assert "Endet nach" in rule.locator(".until-count .count").inner_text()
+    assert "insgesamt 1 Termin" in widget.locator(".panel .header").first.inner_text()
     click(rule.locator(".mode .recurrence-label"))
     assert rule.locator(".mode input[type=checkbox]").is_checked()
     click(rule.locator(".mode input[type=checkbox]"))

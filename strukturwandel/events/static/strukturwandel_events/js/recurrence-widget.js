@@ -11,6 +11,12 @@
   labels.add_date = gettext('Add an extra meeting date');
   labels.exclude_date = gettext('No meeting on this date');
   recurrence.display.mode.exclusion = gettext('No meeting:');
+  // A limit by count reads as a number of meetings (django-recurrence's German says
+  // "Bis zum [1]. Mal").
+  labels.count = gettext('Ends after %(number)s meeting');
+  labels.count_plural = gettext('Ends after %(number)s meetings');
+  recurrence.display.tokens.count = gettext('%(number)s meeting in total');
+  recurrence.display.tokens.count_plural = gettext('%(number)s meetings in total');
 
   widget.DateForm.prototype.get_display_text = function () {
     var text = recurrence.date.format(this.date, pgettext('date', '%l, %F %j, %Y'));
