@@ -39,7 +39,7 @@ test-subsets: install
 	done
 
 test-site:
-	$(PY) -m pytest tests/site --ds=settings.test
+	$(PY) -m pytest tests/site --ds=settings.test -n auto
 
 # The wheel in a fresh `wagtail start` site that follows the README's install section, in an
 # environment of its own (PYTHON picks its Python, hence its Django).

@@ -1,24 +1,29 @@
+from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
 from django.template.response import TemplateResponse
+from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
-from wagtail.search.utils import parse_query_string
 
+from strukturwandel.core.cache import cached_view
 from strukturwandel.core.pages import in_site
+from strukturwandel.core.search import search_query
 from strukturwandel.documentation.models import DocumentationPage
 
 
+@cached_view("search")
 def search(request):
-    # NUL characters are stripped: SQLite's full-text search and PostgreSQL reject them.
-    query = request.GET.get("q", "").replace("\x00", "").strip()
-    # Parsed, not passed raw: a lone quote or other stray syntax must not reach the backend.
-    _filters, parsed = parse_query_string(query)
+    query = search_query(request.GET.get("q"))
     # Specific pages for type, date and teaser; without their StreamFields, which a hit
     # never shows (one query per page type among the hits).
     # Only the site the search is served on.
     pages = in_site(Page.objects.live().public(), Site.find_for_request(request))
     pages = pages.specific().defer_streamfields()
-    results = pages.search(parsed) if query else Page.objects.none()
+    results = pages.search(query.parsed()) if query else Page.objects.none()
     page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
     hits = list(page_obj)
     # A documentation's date is its meeting's: one query for all of them.
@@ -26,7 +31,12 @@ def search(request):
     return TemplateResponse(
         request,
         "home/search.html",
-        {"search_query": query, "page_obj": page_obj, "hits": [_hit(page) for page in hits]},
+        {
+            "search_query": query.text,
+            "search_notice": query.notice,
+            "page_obj": page_obj,
+            "hits": [_hit(page) for page in hits],
+        },
     )
 
 
@@ -36,3 +46,37 @@ def _hit(page):
     # A working group is named as on its page ("AG 1: …").
     title = getattr(page, "display_name", page.title)
     return {"page": page, "title": title, "kind": page._meta.verbose_name, "date": date}
+
+
+def server_error(request):
+    """The 500 page, rendered without the database (it may be what failed) or the cache.
+
+    It says that the team was told only when Django mails errors to someone (ADMINS).
+    """
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"team_informed": bool(settings.ADMINS)}))
+
+
+def lockout(request, original_response=None, credentials=None):
+    """What django-axes answers while an address is locked out (429 Too Many Requests)."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    # Rendered here: the axes middleware puts it in place after the view's response rendered.
+    return render(request, "lockout.html", {"minutes": minutes}, status=429)
+
+
+def authenticate_with_password(request, page_view_restriction_id, page_id):
+    """Wagtail's page-password form, with the login limits of django-axes.
+
+    A wrong password counts as a failed login attempt of the visitor's address, so guessing
+    page passwords is limited like guessing admin passwords and unlocked the same way.
+    """
+    from axes.handlers.proxy import AxesProxyHandler
+
+    credentials = {"username": f"page-password-{page_view_restriction_id}"}
+    if request.method == "POST" and not AxesProxyHandler.is_allowed(request, credentials):
+        return lockout(request)
+    response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    # Wagtail redirects after the right password and shows the form again after a wrong one.
+    if request.method == "POST" and response.status_code == 200:
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+    return response

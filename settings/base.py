@@ -1,10 +1,15 @@
 """Settings shared by every environment of the demo site."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from . import env, security
+from .csp import csp_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -43,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -54,7 +60,17 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a login refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (settings/csp.py: one policy for Django 5.2 and 6) and
+# Permissions-Policy on every response.
+_csp, _csp_middleware = csp_settings()
+globals().update(_csp)
+MIDDLEWARE.insert(1, _csp_middleware)
+MIDDLEWARE.insert(2, "settings.security.PermissionsPolicyMiddleware")
+PERMISSIONS_POLICY = security.PERMISSIONS_POLICY
 
 ROOT_URLCONF = "settings.urls"
 WSGI_APPLICATION = "settings.wsgi.application"
@@ -76,12 +92,17 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
-    )
-}
+try:
+    DATABASES = {
+        "default": dj_database_url.config(
+            default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 0),
+        )
+    }
+except ValueError as error:  # dj-database-url's errors do not name the variable
+    raise ImproperlyConfigured(
+        f"The environment variable DATABASE_URL is not valid: {error}"
+    ) from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The demo's server answers the admin's requests in threads (autosave, preview, publish
     # at once). A write then waits for the other instead of failing with "database is
@@ -89,6 +110,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # never both hold a read lock and deadlock upgrading it (SQLite gives up on those at once).
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login limits (django-axes) for the Wagtail admin, the Django admin and page passwords
+# (home.views.authenticate_with_password): after AXES_FAILURE_LIMIT failed attempts from one
+# address it is locked out for AXES_COOLOFF_TIME; attempts are stored in the database, so
+# every application server sees them. Unlock earlier with `manage.py axes_reset_ip ADDRESS`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.views.lockout"
+AXES_CLIENT_IP_CALLABLE = "settings.security.client_ip"
+# How many proxies in front of the application append to X-Forwarded-For (production: 1).
+TRUSTED_PROXY_COUNT = 0
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,55 +1,54 @@
 """Production settings: everything secret or host-specific comes from the environment.
 
 Required: SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL.
-Optional: REDIS_URL (cache), EMAIL_HOST/EMAIL_PORT/EMAIL_HOST_USER/EMAIL_HOST_PASSWORD/
-EMAIL_USE_TLS, DEFAULT_FROM_EMAIL, WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS,
-SECURE_HSTS_SECONDS, STATIC_ROOT, MEDIA_ROOT.
+Optional: REDIS_URL (cache), ADMINS ("Name <address>,…": who gets an e-mail on a server
+error), EMAIL_HOST/EMAIL_PORT/EMAIL_HOST_USER/EMAIL_HOST_PASSWORD/EMAIL_USE_TLS,
+DEFAULT_FROM_EMAIL, SERVER_EMAIL, WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS,
+SECURE_HSTS_SECONDS, SECURE_SSL_REDIRECT, DATABASE_CONNECT_TIMEOUT, STATIC_ROOT, MEDIA_ROOT,
+LOG_LEVEL. A value that cannot be read stops the start with a message naming the variable.
 """
 
-import os
+import logging
 
 from django.core.exceptions import ImproperlyConfigured
 
+from . import env
 from .base import *  # noqa: F403
+from .cache import redis_cache
 from .mail import mailer
 
-
-def _required(name):
-    value = os.environ.get(name, "").strip()
-    if not value:
-        raise ImproperlyConfigured(
-            f"The environment variable {name} is required in production and is not set."
-        )
-    return value
-
-
-def _list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
 DEBUG = False
-SECRET_KEY = _required("SECRET_KEY")
-ALLOWED_HOSTS = _required("ALLOWED_HOSTS").split(",")
-_required("DATABASE_URL")  # read by base.py through dj-database-url
-CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS")
+SECRET_KEY = env.required("SECRET_KEY")
+ALLOWED_HOSTS = env.string_list("ALLOWED_HOSTS") or env.required("ALLOWED_HOSTS")
+env.required("DATABASE_URL")  # read by base.py through dj-database-url
+CSRF_TRUSTED_ORIGINS = env.string_list("CSRF_TRUSTED_ORIGINS")
+env.url("WAGTAILADMIN_BASE_URL", schemes=("https", "http"))  # read by base.py
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "strukturwandel",
-        }
-    }
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):  # noqa: F405
+    # A database host that does not answer gives the error page after this long, instead of
+    # holding every worker.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.integer(  # noqa: F405
+        "DATABASE_CONNECT_TIMEOUT", 5, minimum=1
+    )
+
+if env.string("REDIS_URL"):
+    CACHES = redis_cache(env.url("REDIS_URL", schemes=("redis", "rediss", "unix")))
+    # Logins hold on every app server; the database keeps them when Redis restarts.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Who is told of a server error (Django mails them the traceback); without ADMINS errors
+# are only logged, and the 500 page does not claim that anyone was informed.
+ADMINS = env.admins("ADMINS")
+SERVER_EMAIL = env.string("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 
 globals().update(
     mailer(
         "django.core.mail.backends.smtp.EmailBackend",
-        host=os.environ.get("EMAIL_HOST", "localhost"),
-        port=int(os.environ.get("EMAIL_PORT", "587")),
-        username=os.environ.get("EMAIL_HOST_USER", ""),
-        password=os.environ.get("EMAIL_HOST_PASSWORD", ""),
-        use_tls=os.environ.get("EMAIL_USE_TLS", "true").lower() in ("1", "true", "yes"),
+        host=env.string("EMAIL_HOST", "localhost"),
+        port=env.integer("EMAIL_PORT", 587, minimum=1),
+        username=env.string("EMAIL_HOST_USER"),
+        password=env.string("EMAIL_HOST_PASSWORD"),
+        use_tls=env.boolean("EMAIL_USE_TLS", True),
         timeout=20,
     )
 )
@@ -60,8 +59,10 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 
 # HTTPS is terminated at the proxy in front of the application server.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+# The proxies that append the visitor's address to X-Forwarded-For (login limits count by it).
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 1)
+SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
@@ -71,9 +72,15 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+LOG_LEVEL = env.string("LOG_LEVEL", "INFO").upper()
+if not isinstance(logging.getLevelName(LOG_LEVEL), int):
+    raise ImproperlyConfigured(
+        f"The environment variable LOG_LEVEL={LOG_LEVEL!r} is not a log level "
+        "(DEBUG, INFO, WARNING, ERROR, CRITICAL)."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }

@@ -18,3 +18,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     TEST_DATABASE.parent.mkdir(exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(TEST_DATABASE)}  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30  # noqa: F405
+
+# Login limits are tested where they are meant (tests/site/test_login_limits.py); elsewhere
+# client.login(), which passes no request, must keep working.
+AXES_ENABLED = False
+
+# Tests compare fresh renders; tests/site/test_page_cache.py switches the page cache on.
+STRUKTURWANDEL = {**STRUKTURWANDEL, "PAGE_CACHE_SECONDS": 0}  # noqa: F405

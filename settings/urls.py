@@ -9,12 +9,20 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 
+handler500 = "home.views.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("kalender/", include("strukturwandel.events.urls")),
     path("suche/", home_views.search, name="search"),
+    # Wagtail's page-password form, in front of Wagtail's own URL (same path and name).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        home_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("sitemap.xml", sitemap),
 ]
 

@@ -23,6 +23,15 @@ DEFAULTS = {
     "PLANNED_DATES_LISTED": 3,
     # From how many numbered sections on a documentation or report page a table of contents shows.
     "DOCUMENTATION_TOC_MIN_SECTIONS": 4,
+    # How far back the calendar feeds reach: meetings that ended more than this many days ago
+    # are left out (every meeting ahead is in). Older ones: the yearly archive feeds and pages.
+    "FEED_PAST_DAYS": 365,
+    # How long (seconds) a public page or feed stays in the server-side cache (Django's
+    # default cache; Redis in production) unless a change replaces it first. 0: no cache.
+    "PAGE_CACHE_SECONDS": 600,
+    # Cache-Control max-age for browsers and proxies: public pages, and calendar feeds.
+    "PAGE_MAX_AGE": 60,
+    "FEED_MAX_AGE": 900,
     # The PRODID of the iCalendar feeds: who publishes them ("-//Organisation//Product//Language").
     "CALENDAR_PRODID": "-//wagtail-strukturwandel//wagtail-strukturwandel//DE",
 }

@@ -11,7 +11,25 @@ class CoreConfig(AppConfig):
     default = True
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from django.core import checks as django_checks
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from . import (
+            cache,
+            checks,  # noqa: F401  (registers the system checks)
+            signals,
+        )
+        from .forms import validate_single_line
+
+        signals.connect()
+        django_checks.register(cache.page_cache_is_shared, django_checks.Tags.caches, deploy=True)
+
+        # Every single-line text the Wagtail admin edits (page titles, snippet names, the
+        # apps' CharFields) refuses line breaks at the form, with the message at the field.
+        register_form_field_override(
+            models.CharField, override={"validators": [validate_single_line]}
+        )
 
 
 class RecurrenceConfig(AppConfig):

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import DateField, F, Prefetch, Q
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -17,10 +17,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.search.utils import parse_query_string
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.models import BelowSiteRootMixin
+from strukturwandel.core.search import search_query
 from strukturwandel.events.models import MeetingFormat, MeetingPage, MeetingStatus
 from strukturwandel.groups.models import WorkingGroupPage
 
@@ -150,30 +150,39 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         entries = self.entries()
-        years = sorted(
-            {day.year for day in entries.values_list("sort_date", flat=True) if day}, reverse=True
+        # The years in the database: one row per year, however many pages there are.
+        years = list(
+            entries.annotate(year=ExtractYear("sort_date"))
+            .exclude(year=None)
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
         )
+        topics = list(TopicField.objects.all())
 
-        # NUL characters are stripped: SQLite's full-text search and PostgreSQL reject them.
-        topic_slug, year, kind, query = (
-            request.GET.get(name, "").replace("\x00", "").strip()
-            for name in ("thema", "jahr", "art", "q")
-        )
+        # A filter value no form offers (year "0000" or "²⁰²¹", an unknown topic field or
+        # type, typed into the address) filters nothing rather than failing.
+        topic_slug, year, kind = (request.GET.get(name, "") for name in ("thema", "jahr", "art"))
+        if topic_slug not in {topic.slug for topic in topics}:
+            topic_slug = ""
+        if not (len(year) == 4 and year.isascii() and year.isdigit() and int(year) >= 1):
+            year = ""
+        if kind not in (self.KIND_DOCUMENTATION, self.KIND_REPORT):
+            kind = ""
+        query = search_query(request.GET.get("q"))
         if topic_slug:
             entries = entries.filter(
                 Q(documentationpage__topic_fields__slug=topic_slug)
                 | Q(reportpage__topic_fields__slug=topic_slug)
             ).distinct()
-        # Four ASCII digits only: "²".isdigit() is true and a huge number overflows the database.
-        if len(year) == 4 and year.isascii() and year.isdigit():
+        if year:
             entries = entries.filter(sort_date__year=int(year))
         if kind == self.KIND_DOCUMENTATION:
             entries = entries.type(DocumentationPage)
         elif kind == self.KIND_REPORT:
             entries = entries.type(ReportPage)
         if query:
-            filters, parsed = parse_query_string(query)
-            matches = Page.objects.live().child_of(self).search(parsed)
+            matches = Page.objects.live().child_of(self).search(query.parsed())
             entries = entries.filter(pk__in=[match.pk for match in matches])
 
         ids = entries.order_by("-sort_date", "-pk").values_list("pk", flat=True)
@@ -181,9 +190,10 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
         context.update(
             page_obj=page_obj,
             items=self.specific_items(list(page_obj.object_list)),
-            topics=TopicField.objects.all(),
+            topics=topics,
             years=years,
-            selected={"thema": topic_slug, "jahr": year, "art": kind, "q": query},
+            selected={"thema": topic_slug, "jahr": year, "art": kind, "q": query.text},
+            search_notice=query.notice,
             is_filtered=bool(topic_slug or year or kind or query),
         )
         return context

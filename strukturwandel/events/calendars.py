@@ -6,6 +6,7 @@ rule's event, so a client never shows a date twice. The private call link is nev
 """
 
 import datetime
+from typing import NamedTuple
 
 import icalendar
 import recurrence
@@ -27,7 +28,21 @@ STATUS = {
 }
 
 
+# RFC 5545 allows no control character in a value except HTAB; icalendar escapes line breaks
+# only in TEXT values (not in NAME or X-WR-CALNAME) and passes other control characters on.
+_CONTROL_CHARACTERS = dict.fromkeys([*range(0x20), 0x7F])
+
+
+def clean_text(value, *, multiline=False):
+    """``value`` fit for a text property: one line (or lines), no control characters."""
+    lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not multiline:
+        lines = [" ".join(lines)]
+    return "\n".join(" ".join(line.split()).translate(_CONTROL_CHARACTERS) for line in lines)
+
+
 def new_calendar(name):
+    name = clean_text(name)
     calendar = icalendar.Calendar()
     calendar.add("prodid", app_settings.CALENDAR_PRODID)
     calendar.add("version", "2.0")
@@ -57,7 +72,7 @@ def meeting_event(meeting, request):
     event.add("sequence", meeting.calendar_sequence)
     event.add("dtstart", _local(meeting.start))
     event.add("dtend", _local(meeting.end))
-    event.add("summary", meeting.title)
+    event.add("summary", clean_text(meeting.title))
     url = meeting.get_full_url(request)
     lines = [_("Topic: %(topic)s") % {"topic": meeting.topic}]
     if meeting.status_note:
@@ -67,10 +82,10 @@ def meeting_event(meeting, request):
     if url:
         lines.append(url)
         event.add("url", url)
-    event.add("description", "\n\n".join(lines))
-    event.add("location", meeting_location(meeting))
+    event.add("description", clean_text("\n\n".join(lines), multiline=True))
+    event.add("location", clean_text(meeting_location(meeting)))
     event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
-    categories = [topic_field.name for topic_field in meeting.topic_fields.all()]
+    categories = [clean_text(topic_field.name) for topic_field in meeting.topic_fields.all()]
     if categories:
         event.add("categories", categories)
     return event
@@ -90,22 +105,42 @@ def location(meeting_format, venue):
     return venue
 
 
-def schedule_event(page, meeting_days, request, *, now=None):
-    """One VEVENT for ``page``'s rule within the listing window, or None when it plans nothing.
+def feed_window(now=None):
+    """The first and last day a feed lists: FEED_PAST_DAYS back, SCHEDULE_WINDOW_DAYS ahead."""
+    now = now or timezone.now()
+    return (
+        schedule.local_date(now - datetime.timedelta(days=app_settings.FEED_PAST_DAYS)),
+        schedule.local_date(now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS)),
+    )
 
-    ``meeting_days`` are the local dates that have a meeting page; they become EXDATEs.
-    Exclusion rules become EXDATEs as well (EXRULE is deprecated in RFC 5545), extra dates
-    RDATEs; an open-ended rule ends (UNTIL) at the end of the window, as in the listings.
-    """
+
+def in_feed_window(meetings, now=None):
+    """The meetings of ``meetings`` (a queryset) a feed lists: every one ahead and those that
+    ended in the last FEED_PAST_DAYS. Older ones are in the yearly archive feeds."""
+    now = now or timezone.now()
+    return meetings.filter(end__gte=now - datetime.timedelta(days=app_settings.FEED_PAST_DAYS))
+
+
+class ScheduleDates(NamedTuple):
+    """What a rule's VEVENT holds within a window: ``first`` (DTSTART), the days the plain
+    rule falls on (``rule_days``, RRULE up to UNTIL), the days it plans (``days``, after extra
+    dates, exclusions and the days that have a meeting page)."""
+
+    first: datetime.date
+    rule_days: list
+    days: list
+
+
+def schedule_dates(page, meeting_days, first_day, last_day):
+    """The ScheduleDates of ``page``'s rule from ``first_day`` to ``last_day``, or None when it
+    plans nothing there. ``meeting_days`` (local dates with a meeting page) are left out; the
+    rule yields nothing before its anchor (extra dates an editor added do)."""
     rule = page.schedule
     if not rule or not (rule.rrules or rule.rdates):
         return None
-    now = now or timezone.now()
     starts_on = page.schedule_anchor()
     if starts_on is None:
         return None
-    last_day = schedule.local_date(now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS))
-    first_day = min([starts_on, *(schedule.local_date(day) for day in rule.rdates)])
     plain_rule = recurrence.Recurrence(rrules=rule.rrules)
     rule_days = schedule.rule_dates(plain_rule, starts_on, first_day, last_day)
     days = [
@@ -115,37 +150,55 @@ def schedule_event(page, meeting_days, request, *, now=None):
     ]
     if not days:
         return None
+    return ScheduleDates(rule_days[0] if rule_days else days[0], rule_days, days)
 
+
+def schedule_event(page, meeting_days, request, *, now=None):
+    """One VEVENT for ``page``'s rule within the feed window (``feed_window``), or None when it
+    plans nothing there.
+
+    ``meeting_days`` are the local dates that have a meeting page; they become EXDATEs.
+    Exclusion rules become EXDATEs as well (EXRULE is deprecated in RFC 5545), extra dates
+    RDATEs; the rule starts (DTSTART) at its first date in the window and ends (UNTIL) at the
+    end of the window, as in the listings.
+    """
+    dates = schedule_dates(page, meeting_days, *feed_window(now))
+    if dates is None:
+        return None
+    return _schedule_vevent(page, dates, request)
+
+
+def _schedule_vevent(page, dates, request):
     def at(day):
         occurrence = schedule.occurrence_on(day, page.schedule_start_time, page.schedule_end_time)
         return occurrence.start.date() if occurrence.all_day else occurrence.start
 
-    first = rule_days[0] if rule_days else days[0]
-    occurrence = schedule.occurrence_on(first, page.schedule_start_time, page.schedule_end_time)
+    rule = page.schedule
+    occurrence = schedule.occurrence_on(
+        dates.first, page.schedule_start_time, page.schedule_end_time
+    )
     event = icalendar.Event()
     event.add("uid", f"schedule-{page.translation_key}@{UID_DOMAIN}")
     event.add("dtstamp", _stamp(page))
     event.add("last-modified", _stamp(page))
-    event.add("sequence", getattr(page, "calendar_sequence", 0))
+    event.add("sequence", page.calendar_sequence)
     if occurrence.all_day:
         event.add("dtstart", occurrence.start.date())
         event.add("dtend", occurrence.end.date())
     else:
         event.add("dtstart", occurrence.start)
         event.add("dtend", occurrence.end)
-    event.add("summary", page.title)
+    event.add("summary", clean_text(page.title))
     url = page.get_full_url(request)
     description = [_("Planned date – the topic will be announced.")]
     if url:
         description.append(url)
         event.add("url", url)
-    event.add("description", "\n\n".join(description))
-    # A series names its usual format and venue; a recurring meeting its own; a group neither.
-    meeting_format = getattr(page, "default_format", None) or getattr(page, "format", None)
-    event.add("location", location(meeting_format, getattr(page, "default_venue", "")))
+    event.add("description", clean_text("\n\n".join(description), multiline=True))
+    event.add("location", clean_text(location(page.schedule_format(), page.schedule_venue())))
     event.add("status", "TENTATIVE")
-    if rule_days:
-        until = at(rule_days[-1])
+    if dates.rule_days:
+        until = at(dates.rule_days[-1])
         until = until.astimezone(datetime.UTC) if isinstance(until, datetime.datetime) else until
         for rrule in rule.rrules:
             text = recurrence.serialize(rrule).removeprefix("RRULE:")
@@ -154,9 +207,9 @@ def schedule_event(page, meeting_days, request, *, now=None):
             recur.pop("COUNT", None)
             recur["UNTIL"] = until
             event.add("rrule", recur)
-    kept = set(days)
-    extra = sorted(kept - set(rule_days) - {first})
-    excluded = sorted(set(rule_days) - kept)
+    kept = set(dates.days)
+    extra = sorted(kept - set(dates.rule_days) - {dates.first})
+    excluded = sorted(set(dates.rule_days) - kept)
     if extra:
         event.add("rdate", [at(day) for day in extra])
     if excluded:
@@ -168,7 +221,13 @@ def build(name, meetings, schedule_pages, request, *, now=None):
     """A Calendar with the ``meetings`` and the rules of ``schedule_pages``."""
     calendar = new_calendar(name)
     schedule_pages = list(schedule_pages)
-    days = listings.live_meeting_days(schedule_pages)
+    first_day, last_day = feed_window(now)
+    tz = timezone.get_current_timezone()
+    days = listings.live_meeting_days(
+        schedule_pages,
+        after=datetime.datetime.combine(first_day, datetime.time.min, tz),
+        before=datetime.datetime.combine(last_day, datetime.time.max, tz),
+    )
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, request))
     for page in schedule_pages:

@@ -91,14 +91,23 @@ def upcoming_meetings(meetings=None, *, now=None):
     return meetings.filter(end__gt=now or timezone.now()).order_by("start", "pk")
 
 
+def within_listing_window(meetings, *, now=None):
+    """Meetings of ``meetings`` that start before the end of the listing window
+    (SCHEDULE_WINDOW_DAYS from ``now``): what a page lists ahead."""
+    until = (now or timezone.now()) + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS)
+    return meetings.filter(start__lt=until)
+
+
 def past_meetings(meetings=None, *, now=None):
     """Meetings that have ended at ``now``, newest first."""
     meetings = meeting_queryset() if meetings is None else meetings
     return meetings.filter(end__lte=now or timezone.now()).order_by("-start", "-pk")
 
 
-def live_meeting_days(pages):
-    """{page pk: the local dates of its live child meetings}, in one query for all ``pages``.
+def live_meeting_days(pages, *, after=None, before=None):
+    """{page pk: the local dates of its live child meetings}, in one query for all ``pages``;
+    only those around [``after``, ``before``) when given (a day more on each side), so the
+    cost follows the window shown, not the archive.
 
     A live meeting below a page with a rule takes the rule's date on its day, whatever its
     status or view restriction: the HTML listings and the calendar feeds read it from here.
@@ -109,31 +118,48 @@ def live_meeting_days(pages):
     children = Q()
     for page in pages:
         children |= Q(path__startswith=page.path, depth=page.depth + 1)
+    meetings = MeetingPage.objects.live().filter(children)
+    day = datetime.timedelta(days=1)
+    if after is not None:
+        meetings = meetings.filter(start__gte=after - day)
+    if before is not None:
+        meetings = meetings.filter(start__lt=before + day)
     by_parent_path = {page.path: page.pk for page in pages}
     days = {page.pk: set() for page in pages}
-    for path, start in MeetingPage.objects.live().filter(children).values_list("path", "start"):
+    for path, start in meetings.values_list("path", "start"):
         parent_pk = by_parent_path.get(parent_path(path))
         if parent_pk is not None:
             days[parent_pk].add(schedule.local_date(start))
     return days
 
 
-def planned_dates(schedule_page, *, now=None, until=None, taken_days=None):
-    """Dates ``schedule_page``'s rule plans from ``now`` on that no live meeting below it has.
+def listing_window(now=None):
+    """(now, end of the listing window): what pages list ahead (SCHEDULE_WINDOW_DAYS)."""
+    now = now or timezone.now()
+    return now, now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS)
+
+
+def planned_dates(schedule_page, *, now=None, until=None, taken_days=None, limit=None):
+    """Dates ``schedule_page``'s rule plans from ``now`` on that no live meeting below it has;
+    the first ``limit`` of them when given (the rule is then expanded no further).
 
     ``schedule_page`` is anything with ScheduleMixin; ``until`` defaults to the listing window
     (SCHEDULE_WINDOW_DAYS). ``taken_days`` are the local dates that have a meeting page (one
     query by ``live_meeting_days`` when not given).
     """
-    now = now or timezone.now()
-    until = until or now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS)
+    now, window_end = listing_window(now)
+    until = until or window_end
     if taken_days is None:
-        taken_days = live_meeting_days([schedule_page])[schedule_page.pk]
-    return [
+        taken_days = live_meeting_days([schedule_page], after=now, before=until)
+        taken_days = taken_days[schedule_page.pk]
+    # Each taken day may hide one of the rule's dates.
+    wanted = None if limit is None else limit + len(taken_days)
+    planned = [
         PlannedDate(occurrence.start, occurrence.end, schedule_page, occurrence.all_day)
-        for occurrence in schedule_page.schedule_occurrences(now, until)
+        for occurrence in schedule_page.schedule_occurrences(now, until, limit=wanted)
         if schedule.local_date(occurrence.start) not in taken_days and occurrence.end > now
     ]
+    return planned if limit is None else planned[:limit]
 
 
 def upcoming_entries(meetings=None, *, schedule_page=None, now=None, planned_limit=None):
@@ -141,14 +167,15 @@ def upcoming_entries(meetings=None, *, schedule_page=None, now=None, planned_lim
 
     Returns a list of MeetingPage and PlannedDate (``entry.is_planned_date`` tells them apart).
     At most ``planned_limit`` planned dates (PLANNED_DATES_LISTED) are listed; the meetings
-    all are.
+    all are that start within the listing window (SCHEDULE_WINDOW_DAYS), like the planned
+    dates: a page shows the year ahead, the calendar feed every date.
     """
     now = now or timezone.now()
     if planned_limit is None:
         planned_limit = app_settings.PLANNED_DATES_LISTED
-    entries = list(upcoming_meetings(meetings, now=now))
+    entries = list(within_listing_window(upcoming_meetings(meetings, now=now), now=now))
     if schedule_page is not None:
-        entries += planned_dates(schedule_page, now=now)[:planned_limit]
+        entries += planned_dates(schedule_page, now=now, limit=planned_limit)
     return sorted(entries, key=lambda entry: entry.start)
 
 

@@ -160,10 +160,20 @@ class ScheduleMixin(models.Model):
                 {"schedule": _("This rule produces no date. Check its end, count and exclusions.")}
             )
 
+    # What a page with a rule provides to calendars and planning; page types override these.
     @property
     def plans_meetings(self):
         """Whether the rule still plans dates; groups that were merged or closed do not."""
         return True
+
+    def schedule_format(self):
+        """The format (a MeetingFormat) of the dates the rule plans; None when the page does
+        not say (a working group): its calendar then names them online."""
+        return None
+
+    def schedule_venue(self):
+        """Where the dates the rule plans take place (name and address lines), or ""."""
+        return ""
 
     @classmethod
     def plans_meetings_q(cls):
@@ -194,8 +204,9 @@ class ScheduleMixin(models.Model):
         first_day = min([starts_on, *(schedule.local_date(d) for d in self.schedule.rdates)])
         return bool(schedule.rule_dates(self.schedule, starts_on, first_day, last_day))
 
-    def schedule_occurrences(self, after, before):
-        """Dates the rule plans with start in [after, before), aware, in local time."""
+    def schedule_occurrences(self, after, before, limit=None):
+        """Dates the rule plans with start in [after, before), aware, in local time; with a
+        ``limit``, no more than are needed for the first ``limit`` of them."""
         starts_on = self.schedule_anchor()
         if starts_on is None:
             return []
@@ -206,6 +217,7 @@ class ScheduleMixin(models.Model):
             self.schedule_end_time,
             after,
             before,
+            limit=limit,
         )
 
     @property
@@ -326,6 +338,12 @@ class EventSeriesPage(
         context["past"] = listings.paginate(request, listings.past_meetings(meetings))
         return context
 
+    def schedule_format(self):
+        return self.default_format
+
+    def schedule_venue(self):
+        return self.default_venue
+
     @property
     def calendar_url(self):
         """The subscribable feed of the series (its meetings and its rule)."""
@@ -336,7 +354,8 @@ class EventSeriesPage(
         from . import calendars, listings
 
         meetings = listings.meeting_queryset(for_cards=False).child_of(self)
-        calendar = calendars.build(self.title, meetings.order_by("start"), [self], request)
+        meetings = calendars.in_feed_window(meetings).order_by("start")
+        calendar = calendars.build(self.title, meetings, [self], request)
         return calendars.response(calendar, f"{self.slug}.ics")
 
 
@@ -612,12 +631,15 @@ class RecurringMeetingPage(
 
         context = super().get_context(request, *args, **kwargs)
         # No meeting pages below a recurring meeting: no day is taken.
-        planned = listings.planned_dates(self, taken_days=set())
-        context["upcoming"] = planned[: app_settings.PLANNED_DATES_LISTED]
+        context["upcoming"] = listings.planned_dates(
+            self, taken_days=set(), limit=app_settings.PLANNED_DATES_LISTED
+        )
         return context
 
-    @property
-    def default_venue(self):
+    def schedule_format(self):
+        return self.format
+
+    def schedule_venue(self):
         return self.venue
 
     @property

@@ -43,8 +43,8 @@ def meeting_defaults(page, occurrence=None):
     """What a new meeting below ``page`` starts with: its format and venue and, for a planned
     date (``occurrence``), its date, time and title."""
     defaults = {
-        "format": getattr(page, "default_format", MeetingFormat.ONLINE),
-        "venue": getattr(page, "default_venue", ""),
+        "format": page.schedule_format() or MeetingFormat.ONLINE,
+        "venue": page.schedule_venue(),
     }
     if occurrence is not None:
         day = schedule.local_date(occurrence.start)
@@ -61,6 +61,8 @@ def new_meeting_defaults(page):
     """Defaults for a meeting an editor adds below ``page``: the next planned date without a
     meeting, if the page has a rule that plans meetings."""
     specific = page.specific
+    if not isinstance(specific, ScheduleMixin):
+        return {}
     planned = open_planned_dates(specific) if can_plan_meetings(specific) else []
     return meeting_defaults(specific, planned[0] if planned else None)
 

@@ -7,9 +7,11 @@ the usual start and end time in the site's time zone.
 """
 
 import datetime
+import itertools
 from typing import NamedTuple
 
 import dateutil.rrule
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 
@@ -28,30 +30,85 @@ def local_date(value):
     return value
 
 
-def rule_dates(recurrence, starts_on, first_day, last_day):
-    """Dates from ``first_day`` to ``last_day`` (both included) on which the rule falls."""
-    anchor = datetime.datetime.combine(starts_on, datetime.time.min)
+def _period(rule, starts_on):
+    """(unit, length) in which the rule's pattern repeats exactly: ("days", n) or ("months", n);
+    None when a later anchor could change its dates (a count counts from the start; a month
+    day not every month has)."""
+    interval = rule.interval or 1
+    if rule.count:
+        return None
+    if rule.freq == dateutil.rrule.DAILY:
+        return "days", interval
+    if rule.freq == dateutil.rrule.WEEKLY:
+        return "days", 7 * interval
+    if rule.freq == dateutil.rrule.MONTHLY and starts_on.day <= 28:
+        return "months", interval
+    if rule.freq == dateutil.rrule.YEARLY and (starts_on.month, starts_on.day) != (2, 29):
+        return "months", 12 * interval
+    return None
+
+
+def rule_anchor(rule, starts_on, first_day):
+    """The day to expand ``rule`` from so that it falls on the same dates from ``first_day`` on
+    as from ``starts_on``: a whole number of its periods later, a period before ``first_day``.
+
+    Expanding costs the days between the anchor and the window's end, so a rule started
+    fifteen years ago costs what a new one does.
+    """
+    period = _period(rule, starts_on)
+    if period is None or first_day <= starts_on:
+        return starts_on
+    unit, length = period
+    if unit == "days":
+        periods = (first_day - starts_on).days // length - 1
+        return starts_on + datetime.timedelta(days=max(periods, 0) * length)
+    months = (first_day.year - starts_on.year) * 12 + first_day.month - starts_on.month
+    periods = months // length - 1
+    return starts_on + relativedelta(months=max(periods, 0) * length)
+
+
+def rule_dates(recurrence, starts_on, first_day, last_day, limit=None):
+    """Dates from ``first_day`` to ``last_day`` (both included) on which the rule falls; the
+    first ``limit`` of them when it is given.
+
+    The cost grows with the window, not with the rule's age (``rule_anchor``); with a
+    ``limit``, with the dates it asks for.
+    """
+
+    def anchored(rule):
+        anchor = rule_anchor(rule, starts_on, first_day)
+        return rule.to_dateutil_rrule(datetime.datetime.combine(anchor, datetime.time.min))
+
     ruleset = dateutil.rrule.rruleset()
     for rule in recurrence.rrules:
-        ruleset.rrule(rule.to_dateutil_rrule(anchor))
+        ruleset.rrule(anchored(rule))
     for rule in recurrence.exrules:
-        ruleset.exrule(rule.to_dateutil_rrule(anchor))
+        ruleset.exrule(anchored(rule))
     window_start = datetime.datetime.combine(first_day, datetime.time.min)
     window_end = datetime.datetime.combine(last_day, datetime.time.max)
-    dates = {
-        occurrence.date() for occurrence in ruleset.between(window_start, window_end, inc=True)
-    }
+    excluded = {local_date(exdate) for exdate in recurrence.exdates}
+    if limit is None:
+        occurrences = ruleset.between(window_start, window_end, inc=True)
+    else:
+        # Enough for ``limit`` dates after the exclusions, and never past the window.
+        wanted = limit + len(excluded)
+        occurrences = itertools.takewhile(
+            lambda occurrence: occurrence <= window_end,
+            itertools.islice(ruleset.xafter(window_start, inc=True), wanted),
+        )
+    dates = {occurrence.date() for occurrence in occurrences}
     dates |= {
         day
         for day in (local_date(rdate) for rdate in recurrence.rdates)
         if first_day <= day <= last_day
     }
-    dates -= {local_date(exdate) for exdate in recurrence.exdates}
-    return sorted(dates)
+    dates = sorted(dates - excluded)
+    return dates if limit is None else dates[:limit]
 
 
-def expand(recurrence, starts_on, start_time, end_time, after, before):
-    """Occurrences whose start lies in [after, before), as aware local datetimes.
+def expand(recurrence, starts_on, start_time, end_time, after, before, limit=None):
+    """Occurrences whose start lies in [after, before), as aware local datetimes; with a
+    ``limit``, at most the first ``limit`` (and a day more, which may fall before ``after``).
 
     ``starts_on`` anchors the rule: the rule yields no date before it (extra dates an editor
     added still count). Without a start time an occurrence lasts the whole day.
@@ -59,7 +116,15 @@ def expand(recurrence, starts_on, start_time, end_time, after, before):
     if not recurrence or not (recurrence.rrules or recurrence.rdates):
         return []
     occurrences = []
-    for day in rule_dates(recurrence, starts_on, local_date(after), local_date(before)):
+    # One date more: the first day's occurrence may have started before ``after``.
+    days = rule_dates(
+        recurrence,
+        starts_on,
+        local_date(after),
+        local_date(before),
+        limit=None if limit is None else limit + 1,
+    )
+    for day in days:
         occurrence = occurrence_on(day, start_time, end_time)
         if after <= occurrence.start < before:
             occurrences.append(occurrence)

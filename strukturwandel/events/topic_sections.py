@@ -17,7 +17,8 @@ TEMPLATES = "strukturwandel_events/topic/"
 
 def upcoming_meetings(topic, now=None, site=None):
     meetings = in_site(listings.topic_meetings(topic), site)
-    return listings.upcoming_meetings(meetings, now=now)
+    upcoming = listings.upcoming_meetings(meetings, now=now)
+    return listings.within_listing_window(upcoming, now=now)
 
 
 def past_meetings(topic, now=None, site=None):

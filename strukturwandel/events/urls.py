@@ -2,6 +2,9 @@
 
     path("kalender/", include("strukturwandel.events.urls")),
 
+The site feed lists the last FEED_PAST_DAYS and everything ahead; ``archiv/<year>.ics`` a
+year's meetings.
+
 Series and meetings serve their own feeds (``<page url>kalender.ics``).
 """
 
@@ -14,4 +17,5 @@ app_name = "strukturwandel_events"
 urlpatterns = [
     path("termine.ics", views.site_calendar, name="site_calendar"),
     path("themen/<slug:slug>.ics", views.topic_calendar, name="topic_calendar"),
+    path("archiv/<int:year>.ics", views.site_archive_calendar, name="site_archive_calendar"),
 ]

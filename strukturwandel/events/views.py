@@ -1,13 +1,23 @@
-"""Calendar feeds that belong to no single page: the whole site, and one per topic field.
+"""Calendar feeds that belong to no single page: the whole site, one per topic field, and the
+site's meetings of one year (the archive).
 
-A feed lists only the site it is served on (``in_site``).
+A feed lists only the site it is served on (``in_site``). The site and topic feeds reach back
+FEED_PAST_DAYS (``calendars.in_feed_window``); older meetings are in the yearly archive.
+Anonymous requests are served from the page cache (``strukturwandel.core.cache``).
 """
 
+import datetime
+
 from django.apps import apps
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import pgettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
+from strukturwandel.core.cache import cached_view
 from strukturwandel.core.pages import in_site, private_q
 from strukturwandel.topics.models import TopicField
 
@@ -33,6 +43,10 @@ def _tagged(model):
     return any(field.name == "topic_fields" for field in model._meta.get_fields())
 
 
+# Read-only: GET and HEAD, anything else 405 (a CSRF check has nothing to protect here).
+@csrf_exempt
+@require_safe
+@cached_view("feed")
 def site_calendar(request):
     """All meetings and schedule rules of the site."""
     site = Site.find_for_request(request)
@@ -43,11 +57,41 @@ def site_calendar(request):
         for page in in_site(_planning(model, private).defer_streamfields(), site)
     ]
     meetings = in_site(listings.meeting_queryset(for_cards=False, private=private), site)
-    name = site.site_name if site and site.site_name else pgettext("calendar name", "All dates")
-    calendar = calendars.build(name, meetings.order_by("start"), schedule_pages, request)
+    meetings = calendars.in_feed_window(meetings).order_by("start")
+    calendar = calendars.build(_site_name(site), meetings, schedule_pages, request)
     return calendars.response(calendar, "termine.ics")
 
 
+def _site_name(site):
+    return site.site_name if site and site.site_name else pgettext("calendar name", "All dates")
+
+
+@csrf_exempt
+@require_safe
+@cached_view("feed")
+def site_archive_calendar(request, year):
+    """The site's meetings that started in ``year`` (local time), without rules: the meetings
+    older than the site feed's window."""
+    tz = timezone.get_current_timezone()
+    try:
+        first = datetime.datetime(year, 1, 1, tzinfo=tz)
+        after = datetime.datetime(year + 1, 1, 1, tzinfo=tz)
+    except (ValueError, OverflowError):
+        raise Http404 from None
+    site = Site.find_for_request(request)
+    meetings = listings.meeting_queryset(for_cards=False, private=private_q(request))
+    meetings = in_site(meetings, site).filter(start__gte=first, start__lt=after)
+    name = pgettext("calendar name", "%(name)s: %(year)s") % {
+        "name": _site_name(site),
+        "year": year,
+    }
+    calendar = calendars.build(name, meetings.order_by("start"), [], request)
+    return calendars.response(calendar, f"termine-{year}.ics")
+
+
+@csrf_exempt
+@require_safe
+@cached_view("feed")
 def topic_calendar(request, slug):
     """Meetings of the site tagged with one topic field, and rules of pages tagged with it."""
     topic_field = get_object_or_404(TopicField, slug=slug)
@@ -64,7 +108,6 @@ def topic_calendar(request, slug):
     meetings = listings.meeting_queryset(for_cards=False, private=private).filter(
         topic_fields=topic_field
     )
-    calendar = calendars.build(
-        topic_field.name, in_site(meetings, site).order_by("start"), schedule_pages, request
-    )
+    meetings = calendars.in_feed_window(in_site(meetings, site)).order_by("start")
+    calendar = calendars.build(topic_field.name, meetings, schedule_pages, request)
     return calendars.response(calendar, f"{topic_field.slug}.ics")

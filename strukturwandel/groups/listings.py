@@ -40,14 +40,14 @@ def group_index(index_page, now=None, request=None):
     )
     meetings = meeting_listings.meetings_by_id(group.next_meeting_id for group in groups)
     active = [group for group in groups if group.plans_meetings]
-    taken_days = meeting_listings.live_meeting_days(active)
+    after, before = meeting_listings.listing_window(now)
+    taken_days = meeting_listings.live_meeting_days(active, after=after, before=before)
     for group in groups:
         entries = [meeting] if (meeting := meetings.get(group.next_meeting_id)) else []
         if group.plans_meetings:
-            planned = meeting_listings.planned_dates(
-                group, now=now, taken_days=taken_days[group.pk]
+            entries += meeting_listings.planned_dates(
+                group, now=now, taken_days=taken_days[group.pk], limit=1
             )
-            entries += planned[:1]
         group.next_date = min(entries, key=lambda entry: entry.start, default=None)
     return groups
 

@@ -115,3 +115,34 @@ def test_meta_description_of_rich_text_is_plain_and_short(client, demo):
     description = _meta_description(client, report.url)
     assert description.startswith("Erster Absatz & mehr. Zweiter Absatz Zweiter")
     assert len(description) == 200 and description.endswith("…")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"jahr": "0000"},
+        {"jahr": "١٩٩٩"},
+        {"jahr": "2021\x00"},
+        {"thema": "\x00"},
+        {"thema": "nicht-vorhanden"},
+        {"art": "<script>"},
+        {"page": "-1"},
+        {"page": "9" * 400},
+    ],
+)
+def test_index_ignores_filters_it_does_not_offer(client, demo, params):
+    unfiltered = client.get("/dokumentation/")
+    response = client.get("/dokumentation/", params)
+    assert response.status_code == 200
+    assert response.context["is_filtered"] is False
+    assert (
+        response.context["page_obj"].paginator.count
+        == unfiltered.context["page_obj"].paginator.count
+    )
+
+
+def test_index_keeps_filters_it_offers(client, demo):
+    response = client.get("/dokumentation/", {"jahr": "2021", "art": "bericht"})
+    assert response.context["selected"]["jahr"] == "2021"
+    assert response.context["selected"]["art"] == "bericht"
+    assert 'value="2021" selected' in response.content.decode()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.demo.events import CALL_LINK
+from strukturwandel.conf import app_settings
 from strukturwandel.events.models import (
     EventSeriesPage,
     MeetingPage,
@@ -79,14 +80,22 @@ def test_no_public_page_or_feed_of_the_demo_shows_a_call_link(demo, client):
     assert "call_link" not in indexed
 
 
-def test_site_feed_has_every_meeting(demo, client):
-    response = client.get(reverse("strukturwandel_events:site_calendar"))
-    calendar = icalendar.Calendar.from_ical(response.content)
+def _feed_uids(client, url):
+    calendar = icalendar.Calendar.from_ical(client.get(url).content)
     # The demo names the association as publisher in its settings.
     assert "Landesverband Nachhaltiges Sachsen e.V." in str(calendar["PRODID"])
-    uids = {str(event["UID"]) for event in calendar.walk("VEVENT")}
+    return {str(event["UID"]) for event in calendar.walk("VEVENT")}
+
+
+def test_every_meeting_is_in_the_site_feed_or_its_years_archive(demo, client):
+    recent = _feed_uids(client, reverse("strukturwandel_events:site_calendar"))
+    reaches_back = timezone.now() - datetime.timedelta(days=app_settings.FEED_PAST_DAYS)
     for meeting in MeetingPage.objects.live():
-        assert f"meeting-{meeting.translation_key}@wagtail-strukturwandel" in uids
+        uid = f"meeting-{meeting.translation_key}@wagtail-strukturwandel"
+        year = timezone.localtime(meeting.start).year
+        archive = reverse("strukturwandel_events:site_archive_calendar", args=[year])
+        assert uid in _feed_uids(client, archive)
+        assert (uid in recent) == (meeting.end >= reaches_back)
 
 
 def test_recurring_group_meeting_is_one_page(demo, client):

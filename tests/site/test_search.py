@@ -95,3 +95,30 @@ def test_search_finds_only_pages_of_the_site_it_is_served_on(client, demo):
         "/suche/", {"q": "Braunkohlefolgelandschaft"}, headers={"host": "andere.example.org"}
     )
     assert "Sonderseite" in theirs.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/suche/", "/dokumentation/"])
+@pytest.mark.parametrize("words", [160, 600])
+def test_a_query_of_many_words_is_shortened_and_said(client, demo, path, words):
+    # Unbounded, such a query nests the search backend's query builder until RecursionError
+    # (PostgreSQL from about 154 words, SQLite from about 458).
+    query = " ".join(f"wort{number}" for number in range(words))
+    response = client.get(path, {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ihre Suche wurde gekürzt" in html
+    assert "wort11" in html and "wort12 " not in html
+
+
+def test_a_long_query_is_cut_to_its_maximum_length(client, demo):
+    response = client.get("/suche/", {"q": "Netzwerk" + "x" * 5000})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ihre Suche wurde gekürzt" in html
+    assert "x" * 201 not in html
+
+
+def test_control_characters_and_runs_of_spaces_are_normalised(client, demo):
+    response = client.get("/suche/", {"q": "Netzwerk\x01\x1b  \t Zukunft\u200b"})
+    assert response.context["search_query"] == "Netzwerk Zukunft"
+    assert "Ihre Suche wurde gekürzt" not in response.content.decode()

@@ -5,12 +5,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import django
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 64 + "-production-like-secret-key",
     "ALLOWED_HOSTS": "strukturwandel.example.org",
     "DATABASE_URL": "sqlite:////tmp/strukturwandel-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:6379/1",
     "DJANGO_SETTINGS_MODULE": "settings.production",
 }
 
@@ -33,6 +37,13 @@ def test_production_settings_pass_the_deploy_check():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_when_app_processes_share_no_cache():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 1
+    assert "strukturwandel_core.W101" in result.stdout + result.stderr
 
 
 def test_production_settings_name_a_missing_variable():
@@ -99,3 +110,54 @@ def test_admin_dates_are_german_and_read_back_in_both_admin_languages():
                 2026, 12, 21, 17, 0
             )
             assert AdminDateInput().get_config()["dayOfWeekStart"] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("SECURE_HSTS_SECONDS", "abc", "SECURE_HSTS_SECONDS='abc' is not a whole number"),
+        ("EMAIL_PORT", "abc", "EMAIL_PORT='abc' is not a whole number"),
+        ("EMAIL_PORT", "0", "EMAIL_PORT='0' is not a whole number of at least 1"),
+        ("DATABASE_CONN_MAX_AGE", "1.5", "DATABASE_CONN_MAX_AGE='1.5' is not a whole number"),
+        ("EMAIL_USE_TLS", "ja", "EMAIL_USE_TLS='ja' is not a yes/no value"),
+        ("SECURE_SSL_REDIRECT", "nein", "SECURE_SSL_REDIRECT='nein' is not a yes/no value"),
+        ("REDIS_URL", "127.0.0.1:6379", "REDIS_URL is not a URL starting with redis://"),
+        ("REDIS_URL", "redis://:geheim@host:port/1", "REDIS_URL is not a valid URL"),
+        ("WAGTAILADMIN_BASE_URL", "example.org", "WAGTAILADMIN_BASE_URL is not a URL"),
+        ("DATABASE_URL", "postgres//host/db", "DATABASE_URL is not valid"),
+        ("ADMINS", "Betrieb <betrieb>", "ADMINS='Betrieb <betrieb>' is not a list of e-mail"),
+        ("LOG_LEVEL", "laut", "LOG_LEVEL='LAUT' is not a log level"),
+    ],
+)
+def test_production_settings_name_the_variable_they_cannot_read(name, value, expected):
+    result = _manage("check", env=PRODUCTION_ENV | {name: value})
+    assert result.returncode != 0
+    assert f"The environment variable {expected}" in result.stderr
+    assert "geheim" not in result.stderr
+    assert "Traceback" in result.stderr and "ImproperlyConfigured" in result.stderr
+
+
+def test_production_settings_read_admins_for_the_running_django():
+    script = (
+        "import django; django.setup()\n"
+        "from django.conf import settings\n"
+        "print(repr(settings.ADMINS), settings.CACHES['default']['BACKEND'])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    env |= PRODUCTION_ENV | {
+        "ADMINS": "Betrieb Team <betrieb@example.org>, technik@example.org",
+        "REDIS_URL": "redis://127.0.0.1:6379/1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    admins, backend = result.stdout.rsplit(" ", 1)
+    if django.VERSION >= (6, 0):
+        assert admins == "['Betrieb Team <betrieb@example.org>', 'technik@example.org']"
+    else:
+        assert admins == (
+            "[('Betrieb Team', 'betrieb@example.org'), "
+            "('technik@example.org', 'technik@example.org')]"
+        )
+    assert backend.strip() == "settings.cache.FailSoftRedisCache"

@@ -95,3 +95,7 @@ else:
 WAGTAIL_SITE_NAME = "Testsite"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Tests compare fresh renders (and count their queries); the page cache's own tests
+# (tests/apps/core/test_page_cache.py) switch it on.
+STRUKTURWANDEL = {"PAGE_CACHE_SECONDS": 0}

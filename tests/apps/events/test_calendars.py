@@ -255,3 +255,64 @@ def test_feeds_name_the_publisher_from_the_settings(client, series, settings):
     assert str(fetch(client, series.calendar_url)["PRODID"]) == (
         "-//Beispielverein e.V.//Termine//DE"
     )
+
+
+def test_line_breaks_and_control_characters_never_reach_a_content_line(
+    client, series, make_meeting
+):
+    # Saved before the forms refused line breaks, or through code: NAME and X-WR-CALNAME
+    # failed with "Content line can not contain unescaped new line characters".
+    series.title = "Stammtisch\r\nam Montag\x1b[2J"
+    series.save_revision().publish()
+    topic_field = TopicField.objects.create(name="Energie\nwende\x1f", slug="energie")
+    meeting = make_meeting(
+        future(5),
+        title="Treffen\r\nneu\x07",
+        topic="Wärme\x0bnetze",
+        teaser="Erste Zeile\r\nZweite Zeile\x01",
+        venue="Markt 1\x0c\r\nBorna",
+        format="in_person",
+    )
+    meeting.topic_fields.set([topic_field])
+    meeting.save_revision().publish()
+
+    for url in (
+        series.calendar_url,
+        meeting.calendar_url,
+        reverse("strukturwandel_events:site_calendar"),
+        "/kalender/themen/energie.ics",
+    ):
+        body = client.get(url).content.decode()
+        # RFC 5545 allows no control character in a value but HTAB; lines end in CRLF.
+        assert not any(
+            ord(char) < 32 and char not in "\r\n\t" or char == "\x7f" for char in body
+        ), url
+        assert "\r\n" in body and "\n" not in body.replace("\r\n", ""), url
+
+    calendar = fetch(client, series.calendar_url)
+    assert str(calendar["NAME"]) == "Stammtisch am Montag[2J"
+    assert str(calendar["X-WR-CALNAME"]) == "Stammtisch am Montag[2J"
+    [event] = events(fetch(client, meeting.calendar_url))
+    assert str(event["SUMMARY"]) == "Treffen neu"
+    assert str(event["LOCATION"]) == "Markt 1, Borna"
+    assert event["CATEGORIES"].cats == ["Energie wende"]
+    # A description keeps its line breaks (escaped as \n by icalendar).
+    assert "Thema: Wärme netze\n\nErste Zeile\nZweite Zeile\n\n" in str(event["DESCRIPTION"])
+    assert str(fetch(client, "/kalender/themen/energie.ics")["NAME"]) == "Energie wende"
+
+
+def test_feeds_answer_only_get_and_head(client, series, make_meeting):
+    meeting = make_meeting(future(5))
+    TopicField.objects.create(name="Energie", slug="energie")
+    page_feeds = [series.calendar_url, meeting.calendar_url]
+    feeds = [reverse("strukturwandel_events:site_calendar"), "/kalender/themen/energie.ics"]
+    for url in page_feeds + feeds:
+        assert client.head(url).status_code == 200, url
+        assert b"BEGIN:VCALENDAR" not in client.options(url).content, url
+    # Page feeds answer OPTIONS as Wagtail answers it for the page; the others answered it
+    # with the whole calendar and POST with a CSRF failure: a feed changes nothing.
+    for url in feeds:
+        for method in ("options", "post", "put", "patch", "delete"):
+            response = getattr(client, method)(url)
+            assert response.status_code == 405, (method, url)
+            assert response["Allow"] == "GET, HEAD"

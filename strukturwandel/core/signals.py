@@ -1,0 +1,48 @@
+"""What replaces the content version (``cache.invalidate``): every change a public page or feed
+may show.
+
+Pages: Wagtail's publish and unpublish, moves, deletions, and a live page saved in full
+(``add_child`` and publishing do; drafts and autosaves save single fields and do not).
+Besides pages: view restrictions, sites, and the snippets and settings of the package's apps
+(topic fields, people, organisations, site settings), which pages show by name.
+"""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .cache import invalidate
+
+DISPATCH_UID = "strukturwandel_core_invalidate"
+
+
+def _shown_model(sender):
+    if issubclass(sender, (PageViewRestriction, Site)):
+        return True
+    return sender._meta.app_label.startswith("strukturwandel_") and not issubclass(sender, Page)
+
+
+def _saved(sender, instance, update_fields=None, **kwargs):
+    if isinstance(instance, Page):
+        if instance.live and update_fields is None:
+            invalidate()
+    elif _shown_model(sender):
+        invalidate()
+
+
+def _deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) or _shown_model(sender):
+        invalidate()
+
+
+def connect():
+    page_published.connect(invalidate, dispatch_uid=DISPATCH_UID)
+    page_unpublished.connect(invalidate, dispatch_uid=DISPATCH_UID)
+    post_page_move.connect(invalidate, dispatch_uid=DISPATCH_UID)
+    # Per model, not for every sender: a post_delete receiver for all models would keep
+    # Django from deleting any queryset in bulk (sessions, revisions, logs).
+    for model in apps.get_models():
+        if issubclass(model, Page) or _shown_model(model):
+            post_save.connect(_saved, sender=model, dispatch_uid=DISPATCH_UID)
+            post_delete.connect(_deleted, sender=model, dispatch_uid=DISPATCH_UID)
