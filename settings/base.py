@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "strukturwandel.documentation",
     "strukturwandel.groups",
     "strukturwandel.importer",
+    "strukturwandel.registration",
     "recurrence",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",
@@ -185,5 +186,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # The package's settings (strukturwandel/conf.py): the association publishes the feeds.
 STRUKTURWANDEL = {
+    # Registration rate limits count per visitor behind the proxy (TRUSTED_PROXY_COUNT).
+    "REGISTRATION_CLIENT_ADDRESS": "settings.security.client_ip",
     "CALENDAR_PRODID": "-//Landesverband Nachhaltiges Sachsen e.V.//wagtail-strukturwandel//DE",
 }

@@ -13,4 +13,11 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "1").strip().lower() not in {"0", "false"
 SERVE_MEDIA = True
 SECRET_KEY = "django-insecure-demo-only-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-globals().update(mailer("django.core.mail.backends.console.EmailBackend"))
+# E-mails (registration, reminders) are written as files to var/mail/, one per message, so a
+# tester can open the links in them; Django's tasks run at once (the default backend).
+globals().update(
+    mailer(
+        "django.core.mail.backends.filebased.EmailBackend",
+        file_path=str(BASE_DIR / "var" / "mail"),  # noqa: F405
+    )
+)

@@ -14,6 +14,7 @@ _LEGACY_NAMES = {
     "password": "EMAIL_HOST_PASSWORD",
     "use_tls": "EMAIL_USE_TLS",
     "timeout": "EMAIL_TIMEOUT",
+    "file_path": "EMAIL_FILE_PATH",
 }
 
 

@@ -5,7 +5,8 @@ Optional: REDIS_URL (cache), ADMINS ("Name <address>,…": who gets an e-mail on
 error), EMAIL_HOST/EMAIL_PORT/EMAIL_HOST_USER/EMAIL_HOST_PASSWORD/EMAIL_USE_TLS,
 DEFAULT_FROM_EMAIL, SERVER_EMAIL, WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS,
 SECURE_HSTS_SECONDS, SECURE_SSL_REDIRECT, DATABASE_CONNECT_TIMEOUT, STATIC_ROOT, MEDIA_ROOT,
-LOG_LEVEL. A value that cannot be read stops the start with a message naming the variable.
+LOG_LEVEL, TASKS_BACKEND ("database", the default, or "immediate"). A value that cannot be
+read stops the start with a message naming the variable.
 """
 
 import logging
@@ -52,6 +53,19 @@ globals().update(
         timeout=20,
     )
 )
+
+# Registration e-mails leave the request through Django's tasks framework. "database" keeps
+# them in a queue in the database (django-tasks-db); run `manage.py db_worker` beside the
+# application server to send them. "immediate" sends them within the request.
+TASKS_BACKEND = env.string("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in ("database", "immediate"):
+    raise ImproperlyConfigured(
+        f"The environment variable TASKS_BACKEND={TASKS_BACKEND!r} is not "
+        '"database" or "immediate".'
+    )
+if TASKS_BACKEND == "database":
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("kalender/", include("strukturwandel.events.urls")),
+    path("anmeldung/", include("strukturwandel.registration.urls")),
     path("suche/", home_views.search, name="search"),
     # Wagtail's page-password form, in front of Wagtail's own URL (same path and name).
     path(

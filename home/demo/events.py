@@ -148,6 +148,8 @@ def _ensure_upcoming(series, topics, people):
             "registration_closes_at": occurrence.start - datetime.timedelta(hours=2),
         }
         if number == 0:
+            # A small group, so the places left and the waiting list are easy to try out.
+            fields["capacity"] = 6
             fields["registration_opens_at"] = min(
                 now - datetime.timedelta(days=1), occurrence.start - datetime.timedelta(days=21)
             )

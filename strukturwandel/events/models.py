@@ -22,7 +22,7 @@ from strukturwandel.core.blocks import BaseStreamBlock
 from strukturwandel.core.models import BelowSiteRootMixin, SiteSettings
 from strukturwandel.people.blocks import SpeakerBlock
 
-from . import schedule
+from . import registration_provider, schedule
 from .formats import format_day, format_time
 from .forms import MeetingPageForm
 from .widgets import HalfHourDateTimeInput, HalfHourTimeInput, RecurrenceWidget
@@ -49,23 +49,33 @@ class RegistrationState(models.TextChoices):
     CLOSED = "closed", _("Registration closed")
 
 
+class RegistrationMethod(models.TextChoices):
+    """Where visitors register for a meeting."""
+
+    SITE = "site", _("On this site")
+    EXTERNAL = "external", _("External registration form")
+    EMAIL = "email", _("By e-mail")
+
+
 @dataclass(frozen=True)
 class Registration:
-    """How a visitor registers for a meeting: by the external form, else by e-mail.
+    """How a visitor registers for a meeting: on this site (a registration app's form), by
+    the external form, else by e-mail.
 
     ``state`` is the meeting's RegistrationState (None: no registration); ``mailto`` is the
-    e-mail link with a prefilled subject. ``possible`` is false when there is neither a form
-    nor an address: then no "Register" action is offered.
+    e-mail link with a prefilled subject. ``possible`` is false when there is no way at all:
+    then no "Register" action is offered.
     """
 
     state: str | None
     form_url: str = ""
     email: str = ""
     mailto: str = ""
+    on_site: bool = False
 
     @property
     def possible(self):
-        return bool(self.form_url or self.email)
+        return bool(self.on_site or self.form_url or self.email)
 
 
 # How far a rule is searched for a first date before the editor is told it yields none.
@@ -403,6 +413,16 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     capacity = models.IntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
+    registration_method = models.CharField(
+        _("registration method"),
+        max_length=20,
+        choices=RegistrationMethod.choices,
+        default=RegistrationMethod.SITE,
+        help_text=_(
+            "On this site: with the site's registration form, when the site has one (else "
+            "as with an external form or by e-mail)."
+        ),
+    )
     registration_url = models.URLField(
         _("registration form"),
         blank=True,
@@ -441,7 +461,9 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
                     [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
                 ),
                 FieldPanel("capacity"),
+                FieldPanel("registration_method"),
                 FieldPanel("registration_url"),
+                registration_provider.RegistrationSummaryPanel(),
             ],
             heading=_("Registration"),
         ),
@@ -484,6 +506,8 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
             errors["registration_opens_at"] = _("Registration must open before the meeting ends.")
         if self.capacity is not None and self.capacity < 0:
             errors["capacity"] = _("The capacity cannot be below zero.")
+        if self.registration_method == RegistrationMethod.EXTERNAL and not self.registration_url:
+            errors["registration_url"] = _("Enter the address of the external registration form.")
         if errors:
             raise ValidationError(errors)
 
@@ -517,8 +541,10 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     def registration_state(self, now=None):
         """A RegistrationState, or None when the meeting takes no registrations (any more).
 
-        ``registration_count`` is read when the listing annotated it (the registration app
-        does so in ``listings.meeting_queryset``); without it the meeting counts as not full.
+        A meeting with a capacity is full when its places are taken: ``registration_count``
+        when the listing annotated it (the registration app does, through
+        ``seams.MEETING_QUERYSET_HOOK``), else the registration provider's count; without
+        either (or registering elsewhere) it is never full.
         """
         now = now or timezone.now()
         if self.status != MeetingStatus.PLANNED or self.is_past(now):
@@ -529,10 +555,22 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
             return RegistrationState.NOT_YET_OPEN
         if now >= (closes or self.start):
             return RegistrationState.CLOSED
-        taken = getattr(self, "registration_count", 0) or 0
-        if self.capacity is not None and taken >= self.capacity:
+        if self.capacity is not None and self.places_taken() >= self.capacity:
             return RegistrationState.FULL
         return RegistrationState.OPEN
+
+    def registration_provider(self):
+        """The registration app's provider when this meeting registers on this site, or None."""
+        if self.registration_method != RegistrationMethod.SITE:
+            return None
+        return registration_provider.get_provider()
+
+    def places_taken(self):
+        annotated = getattr(self, "registration_count", None)
+        if annotated is not None:
+            return annotated
+        provider = self.registration_provider()
+        return provider.confirmed_count(self) if provider else 0
 
     @property
     def series_registration_email(self):
@@ -559,7 +597,9 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         state = self.registration_state(now)
         if state is None:
             return Registration(state)
-        if self.registration_url:
+        if self.registration_provider() is not None:
+            return Registration(state, on_site=True)
+        if self.registration_url and self.registration_method != RegistrationMethod.EMAIL:
             return Registration(state, form_url=self.registration_url)
         email = self.series_registration_email
         if not email and request is not None:

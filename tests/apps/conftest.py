@@ -7,7 +7,15 @@ import pytest
 
 from tests.apps.subsets import installed
 
-APP_TEST_DIRS = ("people", "topics", "events", "groups", "documentation", "importer")
+APP_TEST_DIRS = (
+    "people",
+    "topics",
+    "events",
+    "groups",
+    "documentation",
+    "importer",
+    "registration",
+)
 
 
 collect_ignore = [name for name in APP_TEST_DIRS if not installed(name)]

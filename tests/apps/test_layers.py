@@ -19,6 +19,7 @@ BELOW = {
     "groups": {"core", "people", "topics", "events"},
     "documentation": {"core", "people", "topics", "events", "groups"},
     "importer": {"core", "people", "topics", "events", "groups", "documentation"},
+    "registration": {"core", "people", "topics", "events"},
 }
 # Template paths, {% load %} libraries and app labels name apps as strukturwandel_<app>.
 TEMPLATE_REFERENCE = re.compile(r"\bstrukturwandel_([a-z]+)\b")

@@ -46,10 +46,11 @@ def test_stammtisch_has_the_seed_meetings_and_upcoming_ones(demo, client):
     assert ">Anmelden<" in upcoming_html
     assert "Anmeldung ab " in upcoming_html  # the date registration opens
     assert "Geplanter Termin" in upcoming_html
-    # Until the registration app, visitors register by e-mail to the series' address.
+    # Visitors register on the meeting page; the demo's registrations take three of six places.
     open_meeting = upcoming[states.index(RegistrationState.OPEN)]
     page = client.get(open_meeting.url).content.decode()
-    assert 'href="mailto:stammtisch@nachhaltiges-sachsen.example.org?subject=' in page
+    assert f'action="/anmeldung/{open_meeting.pk}/#anmeldung"' in page
+    assert "Noch 3 Plätze frei." in page
     assert "Mo, 06.12.2021, 17:00–18:30 Uhr" in past_html
     assert past_html.index("25.04.2022") < past_html.index("01.11.2021")
 

@@ -112,6 +112,31 @@ def test_admin_dates_are_german_and_read_back_in_both_admin_languages():
             assert AdminDateInput().get_config()["dayOfWeekStart"] == 1
 
 
+def test_production_queues_registration_mail_in_the_database_for_db_worker(tmp_path):
+    """settings.production puts tasks in the database (django-tasks-db); `db_worker` runs them."""
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'tasks.sqlite3'}"}
+    assert _manage("migrate", "--noinput", env=env).returncode == 0
+    script = (
+        "import django; django.setup()\n"
+        "from strukturwandel.registration.tasks import send_registration_mail\n"
+        "result = send_registration_mail.enqueue(12345)\n"
+        "print(type(result.task.get_backend()).__name__, result.status)\n"
+    )
+    result = _manage("shell", "-c", script, env=env)
+    # The last line: Django's shell may first say what it imported.
+    assert result.stdout.splitlines()[-1].split() == ["DatabaseBackend", "READY"], result.stderr
+    worker = _manage("db_worker", "--batch", env=env)
+    assert worker.returncode == 0, worker.stderr
+    check = _manage(
+        "shell",
+        "-c",
+        "from django_tasks_db.models import DBTaskResult\n"
+        "print(*DBTaskResult.objects.values_list('status', flat=True))",
+        env=env,
+    )
+    assert check.stdout.splitlines()[-1] == "SUCCESSFUL", check.stderr
+
+
 @pytest.mark.parametrize(
     ("name", "value", "expected"),
     [
@@ -127,6 +152,7 @@ def test_admin_dates_are_german_and_read_back_in_both_admin_languages():
         ("DATABASE_URL", "postgres//host/db", "DATABASE_URL is not valid"),
         ("ADMINS", "Betrieb <betrieb>", "ADMINS='Betrieb <betrieb>' is not a list of e-mail"),
         ("LOG_LEVEL", "laut", "LOG_LEVEL='LAUT' is not a log level"),
+        ("TASKS_BACKEND", "celery", "TASKS_BACKEND='celery' is not \"database\" or"),
     ],
 )
 def test_production_settings_name_the_variable_they_cannot_read(name, value, expected):

@@ -19,7 +19,16 @@ ALLOWED_HOSTS = ["*"]
 APP_SETS = {
     "events": ["core", "people", "topics", "events"],
     "groups": ["core", "people", "topics", "events", "groups"],
-    "all": ["core", "people", "topics", "events", "groups", "documentation", "importer"],
+    "all": [
+        "core",
+        "people",
+        "topics",
+        "events",
+        "groups",
+        "documentation",
+        "importer",
+        "registration",
+    ],
 }
 STRUKTURWANDEL_APPS = APP_SETS[os.environ.get("STRUKTURWANDEL_TEST_APPS", "all")]
 
@@ -41,6 +50,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -2,7 +2,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from home.demo import documentation, events, groups, people, sections, site, topics
+from home.demo import (
+    documentation,
+    events,
+    groups,
+    people,
+    registrations,
+    sections,
+    site,
+    topics,
+)
 
 
 class Command(BaseCommand):
@@ -30,7 +39,10 @@ class Command(BaseCommand):
             settings.save()
         topic_fields = topics.build_topic_fields()
         organisations, persons = people.build_people()
-        events.build_events(home, sections.build_stammtisch(home))
+        stammtisch = sections.build_stammtisch(home)
+        events.build_events(home, stammtisch)
+        registrations.build_registrations(stammtisch)
+        registrations.build_organisation_group()
         sections.build_documentation_section(home)
         group_index = sections.build_groups_section(home)
         groups.build_groups(group_index, topic_fields, organisations, persons)

@@ -7,7 +7,10 @@
 - ``{{ meeting|when_date }}`` → "Mo, 06.12.2021", the day only.
 - ``{% meeting_json_ld page %}`` and ``{% series_json_ld page upcoming past %}``: schema.org
   JSON-LD for the head.
-- ``{% meeting_registration meeting as registration %}``: how to register (form or e-mail).
+- ``{% meeting_registration meeting as registration %}``: how to register (on this site,
+  an external form or e-mail).
+- ``{% registration_section meeting registration %}``: the registration app's part of the
+  ``#anmeldung`` section when the meeting registers on this site (registration_provider).
 - ``{% meeting_card meeting show_title as card %}``: a card's ``url``, ``title``, ``topic_line``.
 - ``{% meeting_links meeting %}``: the links installed apps add to a meeting (see ``seams``).
 
@@ -21,7 +24,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from .. import cards, formats, seams, structured_data
+from .. import cards, formats, registration_provider, seams, structured_data
 
 register = template.Library()
 
@@ -69,6 +72,17 @@ def meeting_registration(context, meeting):
     """``{% meeting_registration meeting as registration %}``: how to register for a
     MeetingPage (a models.Registration); the site's contact e-mail is the last fallback."""
     return meeting.registration(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def registration_section(context, meeting, registration):
+    """What the registration provider shows in ``#anmeldung`` (its form, the places left)."""
+    provider = registration_provider.get_provider()
+    if provider is None or not registration.on_site:
+        return ""
+    return mark_safe(  # noqa: S308 -- rendered by the provider's templates
+        provider.render_section(meeting, context.get("request"), registration.state)
+    )
 
 
 @register.inclusion_tag("strukturwandel_events/includes/meeting_links.html", takes_context=True)

@@ -1,16 +1,19 @@
-"""How visitors register until the registration app: the meeting's form, else an e-mail to
-the series' registration address or the site's contact address; never the call link."""
+"""How visitors register for meetings that register elsewhere (or on a site without a
+registration app): the meeting's form, else an e-mail to the series' registration address or
+the site's contact address; never the call link."""
 
 import datetime
 from urllib.parse import quote
 
 import pytest
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Site
 
 from strukturwandel.core.models import SiteSettings
 from strukturwandel.events.formats import when, when_date
-from strukturwandel.events.models import MeetingStatus
+from strukturwandel.events.models import MeetingStatus, RegistrationMethod
+from strukturwandel.events.registration_provider import HOOK
 
 from .conftest import CALL_LINK
 
@@ -29,6 +32,8 @@ def open_meeting(make_meeting):
         now = timezone.now()
         day = (now + datetime.timedelta(days=10)).date()
         fields.setdefault("registration_opens_at", now - datetime.timedelta(days=1))
+        method = RegistrationMethod.EXTERNAL if fields.get("registration_url") else "email"
+        fields.setdefault("registration_method", method)
         return make_meeting(day, **fields)
 
     return make
@@ -200,3 +205,30 @@ def test_meeting_below_a_working_group_uses_the_site_email(client, root_page, op
     meeting = open_meeting(parent=group)
     assert f'href="{meeting.url}#anmeldung">Anmelden' in page_html(client, group)
     assert f"mailto:{SITE_EMAIL}?subject=" in section(page_html(client, meeting))
+
+
+@pytest.fixture
+def without_provider(monkeypatch):
+    """A site without a registration app: nothing answers events' hook."""
+    hooks.get_hooks(HOOK)  # the registry has searched the apps' wagtail_hooks
+    monkeypatch.setitem(hooks._hooks, HOOK, [])
+
+
+def test_on_this_site_without_a_registration_app_falls_back(
+    client, series, open_meeting, without_provider
+):
+    set_series_email(series, SERIES_EMAIL)
+    by_form = open_meeting(registration_method=RegistrationMethod.SITE, registration_url=FORM_URL)
+    assert f'href="{FORM_URL}">Zum Anmeldeformular</a>' in section(page_html(client, by_form))
+    by_email = open_meeting(
+        registration_method=RegistrationMethod.SITE, slug="per-mail", title="Per Mail"
+    )
+    assert f'href="mailto:{SERIES_EMAIL}?subject=' in section(page_html(client, by_email))
+
+
+def test_by_email_ignores_a_form_address(client, series, open_meeting):
+    set_series_email(series, SERIES_EMAIL)
+    meeting = open_meeting(registration_method=RegistrationMethod.EMAIL, registration_url=FORM_URL)
+    registration = section(page_html(client, meeting))
+    assert FORM_URL not in registration
+    assert f'href="mailto:{SERIES_EMAIL}?subject=' in registration

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from strukturwandel.events.models import MeetingPage, RecurringMeetingPage
 from tests.apps import factories as f
+from tests.apps.subsets import queries_if
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +22,15 @@ TOPIC_INDEX_QUERIES = 8
 # (view-restricted) sections; on topic pages the reports, the groups and the links to merged
 # groups' successors (is_public) share one query for those sections per request. Both: one for
 # the site settings, whose contact e-mail is how to register for a meeting when neither it nor
-# its series names a way.
-TOPIC_PAGE_QUERIES = 21
+# its series names a way (not with the registration app: the meetings register on the site).
+TOPIC_PAGE_QUERIES = 21 - queries_if("registration")
 # Group index and page: one query for the days the groups' live meetings take from their rules
 # (a private meeting takes its day too, as in the calendar feeds). On the index, the groups and
 # the links to merged groups' successors (is_public) share one query for the private sections.
 # Group page: one more for the view restrictions, read once per request for its links (the
 # topic index behind the topic links must be open to anyone).
 GROUP_INDEX_QUERIES = 10
-GROUP_PAGE_QUERIES = 25
+GROUP_PAGE_QUERIES = 25 - queries_if("registration")
 
 
 def _get(client, url):

@@ -341,6 +341,7 @@ def test_editor_tags_a_meeting_with_topic_fields_in_the_page_editor(
             "topic": "Energiegenossenschaften",
             "topic_fields": [climate.pk, mobility.pk],
             "format": "online",
+            "registration_method": "site",
             "impulses-count": "0",
             "action-publish": "publish",
         },

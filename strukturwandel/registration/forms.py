@@ -1,0 +1,75 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Registration
+
+
+def _max_length(name):
+    return Registration._meta.get_field(name).max_length
+
+
+class RegistrationForm(forms.Form):
+    """Name, e-mail, organisation, note and consent; ``website`` is a honeypot that people
+    never see and bots fill in."""
+
+    prefix = "registration"
+
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=_max_length("name"),
+        error_messages={"required": _("Please enter your name.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=_max_length("email"),
+        error_messages={
+            "required": _("Please enter your e-mail address."),
+            "invalid": _("Please enter a valid e-mail address, e.g. name@example.org."),
+        },
+    )
+    organisation = forms.CharField(
+        label=_("Organisation (optional)"), max_length=_max_length("organisation"), required=False
+    )
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        max_length=_max_length("note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example a question or a topic you would like to bring up."),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that my details are stored and used to organise this meeting."),
+        error_messages={"required": _("Please agree so that we can process your registration.")},
+    )
+    website = forms.CharField(
+        label=_("Please leave this field empty"), required=False, max_length=200
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get(self.add_prefix("website"), "").strip())
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_organisation(self):
+        return " ".join(self.cleaned_data["organisation"].split())
+
+    def clean_note(self):
+        return self.cleaned_data["note"].strip()
+
+
+class MessageForm(forms.Form):
+    """An editor's e-mail to every confirmed participant of a meeting."""
+
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(
+        label=_("Text"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 12})
+    )

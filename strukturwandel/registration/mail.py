@@ -1,0 +1,194 @@
+"""The e-mails to registrants: stored first, sent by a task after the transaction commits.
+
+``queue`` stores a RegistrationMail and enqueues ``tasks.send_registration_mail`` on
+commit. ``deliver`` builds the message from the templates in
+``strukturwandel_registration/emails/`` and sends it; a failure is recorded on the row
+(attempts, the error's class, when to retry) and ``send_pending_registration_mail`` tries
+again. Log lines name mails by their id: never an address, never the call link.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from strukturwandel.events import calendars
+from strukturwandel.events.formats import when
+from strukturwandel.events.models import MeetingFormat
+
+from . import tokens
+from .conf import app_settings
+from .models import (
+    HOLDS_PLACE,
+    ONCE_ONLY_KINDS,
+    MailKind,
+    MailStatus,
+    RegistrationMail,
+)
+
+logger = logging.getLogger(__name__)
+
+# E-mails that carry the call link and the calendar file: only for those with a place.
+WITH_CALL_LINK = (MailKind.CONFIRMED, MailKind.PROMOTED, MailKind.REMINDER, MailKind.MESSAGE)
+
+# Who holds a place or waits for one can give it up.
+WITH_CANCEL_LINK = (*WITH_CALL_LINK, MailKind.WAITLISTED)
+
+SUBJECTS = {
+    MailKind.CONFIRM_REQUEST: gettext_lazy("Please confirm your registration: %(title)s"),
+    MailKind.CONFIRMED: gettext_lazy("Your registration is confirmed: %(title)s"),
+    MailKind.WAITLISTED: gettext_lazy("You are on the waiting list: %(title)s"),
+    MailKind.PROMOTED: gettext_lazy("A place has become free for you: %(title)s"),
+    MailKind.CANCELLED: gettext_lazy("Your registration has been cancelled: %(title)s"),
+    MailKind.REMINDER: gettext_lazy("Reminder: %(title)s, %(when)s"),
+    MailKind.MEETING_CANCELLED: gettext_lazy("Cancelled: %(title)s, %(when)s"),
+}
+
+
+def queue(registration, kind, *, key="", subject="", body=""):
+    """Store an e-mail for ``registration`` and send it once the transaction has committed.
+
+    A once-only kind (reminder, meeting cancelled) that exists already is not stored again;
+    returns the new RegistrationMail or None.
+    """
+    try:
+        with transaction.atomic():
+            mail = RegistrationMail.objects.create(
+                registration=registration, kind=kind, key=key, subject=subject, body=body
+            )
+    except IntegrityError:
+        if kind in ONCE_ONLY_KINDS:
+            return None
+        raise
+    transaction.on_commit(lambda: enqueue(mail.pk))
+    return mail
+
+
+def enqueue(mail_id):
+    from .tasks import send_registration_mail
+
+    try:
+        send_registration_mail.enqueue(mail_id)
+    except Exception:
+        # The row stays pending; send_pending_registration_mail picks it up.
+        logger.exception("Could not enqueue registration mail %s", mail_id)
+
+
+def retry_delay(attempts):
+    seconds = app_settings.REGISTRATION_MAIL_RETRY_SECONDS * 2 ** max(attempts - 1, 0)
+    return datetime.timedelta(seconds=seconds)
+
+
+def deliver(mail_id):
+    """Send one stored e-mail unless it has been sent; record the outcome. True when sent.
+
+    The row stays locked while sending, so a worker and the retry command never send the
+    same e-mail twice.
+    """
+    with transaction.atomic():
+        mail = (
+            RegistrationMail.objects.select_for_update()
+            .select_related("registration__meeting")
+            .filter(pk=mail_id)
+            .first()
+        )
+        if mail is None or mail.status == MailStatus.SENT:
+            return False
+        registration = mail.registration
+        if mail.kind in WITH_CALL_LINK and registration.status not in HOLDS_PLACE:
+            # Cancelled before the e-mail went out: the link is no longer theirs.
+            mail.delete()
+            return False
+        now = timezone.now()
+        mail.attempts += 1
+        mail.last_attempt_at = now
+        try:
+            build_message(mail).send()
+        except Exception as error:  # any backend's failure: SMTP, socket, timeout
+            mail.status = MailStatus.FAILED
+            mail.error = type(error).__name__[:200]
+            mail.next_attempt_at = now + retry_delay(mail.attempts)
+            mail.save()
+            logger.warning(
+                "Registration mail %s (%s) failed on attempt %s: %s",
+                mail.pk,
+                mail.kind,
+                mail.attempts,
+                mail.error,
+            )
+            return False
+        mail.status = MailStatus.SENT
+        mail.sent_at = now
+        mail.error = ""
+        mail.next_attempt_at = None
+        mail.save()
+    return True
+
+
+def site_root_url(meeting):
+    site = meeting.get_site()
+    if site is not None:
+        return site.root_url
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+
+
+def link(meeting, registration, action):
+    name = "confirm" if action == tokens.CONFIRM else "cancel"
+    path = reverse(f"strukturwandel_registration:{name}", args=[tokens.make(registration, action)])
+    return site_root_url(meeting) + path
+
+
+def build_message(mail):
+    registration = mail.registration
+    meeting = registration.meeting.specific
+    with translation.override(settings.LANGUAGE_CODE):
+        values = {"title": meeting.title, "when": when(meeting)}
+        subject = mail.subject or str(SUBJECTS[mail.kind]) % values
+        context = {
+            "registration": registration,
+            "meeting": meeting,
+            "when": when(meeting),
+            "meeting_url": meeting.get_full_url(),
+            "subject": subject,
+            "body": mail.body,
+            "is_online": meeting.format != MeetingFormat.IN_PERSON,
+            "call_link": meeting.call_link if mail.kind in WITH_CALL_LINK else "",
+            "confirm_url": (
+                link(meeting, registration, tokens.CONFIRM)
+                if mail.kind == MailKind.CONFIRM_REQUEST
+                else ""
+            ),
+            "cancel_url": (
+                link(meeting, registration, tokens.CANCEL) if mail.kind in WITH_CANCEL_LINK else ""
+            ),
+            "confirm_hours": app_settings.REGISTRATION_CONFIRM_MAX_AGE // 3600,
+        }
+        text = render_to_string(f"strukturwandel_registration/emails/{mail.kind}.txt", context)
+        message = EmailMessage(
+            subject=" ".join(subject.split()), body=text, to=[registration.email]
+        )
+        if mail.kind in WITH_CALL_LINK:
+            message.attach(f"{meeting.slug}.ics", calendar_file(meeting), "text/calendar")
+    return message
+
+
+def calendar_file(meeting):
+    """The meeting as .ics with the call link: only for e-mails to participants, never in a
+    public feed (events' feeds build the same event without it)."""
+    calendar = calendars.build(meeting.title, [meeting], [], None)
+    if meeting.call_link:
+        event = calendar.walk("VEVENT")[0]
+        description = str(event.pop("description"))
+        line = _("Access link: %(link)s") % {"link": meeting.call_link}
+        event.add("description", f"{description}\n\n{line}")
+        if meeting.format == MeetingFormat.ONLINE:
+            event.pop("location")
+            event.add("location", meeting.call_link)
+    return calendar.to_ical()

@@ -1,0 +1,217 @@
+"""The "Anmeldungen" area: only with the permission; lists, filters, exports; the meeting's
+edit view counts; editors write to participants and are offered to after a change."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.urls import reverse
+
+from strukturwandel.registration import services
+from strukturwandel.registration.models import (
+    MailKind,
+    MailStatus,
+    Registration,
+    RegistrationMail,
+    RegistrationStatus,
+)
+from strukturwandel.registration.wagtail_hooks import registration_admin
+
+from .conftest import CALL_LINK
+
+pytestmark = pytest.mark.django_db
+
+
+def make_user(django_user_model, name, *, organiser=False):
+    user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    if organiser:
+        user.user_permissions.add(Permission.objects.get(codename="manage_registrations"))
+    return user
+
+
+@pytest.fixture
+def registrations(meeting, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        erika = services.register(
+            meeting, name="Erika Beispiel", email="erika@example.org", organisation="Dorfladen"
+        )
+        services.confirm(erika)
+        max_ = services.register(meeting, name="Max Muster", email="max@example.org", note="Frage")
+    mail.outbox.clear()
+    return erika, max_
+
+
+def area_urls(registration):
+    helper = registration_admin.url_helper
+    return [
+        helper.index_url,
+        helper.index_url + "?export=csv",
+        helper.index_url + "?export=xlsx",
+        helper.get_action_url("inspect", registration.pk),
+        helper.get_action_url("edit", registration.pk),
+        helper.get_action_url("delete", registration.pk),
+        helper.create_url,
+        reverse("strukturwandel_registration_message", args=[registration.meeting_id]),
+    ]
+
+
+def test_every_url_of_the_area_is_closed_without_the_permission(
+    client, django_user_model, registrations
+):
+    urls = area_urls(registrations[0])
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
+    client.force_login(make_user(django_user_model, "redakteurin"))
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert not response.streaming and b"erika@example.org" not in response.content
+        assert client.post(url, {"status": "cancelled"}).status_code in (302, 403), url
+    assert Registration.objects.count() == 2
+    assert Registration.objects.get(email="erika@example.org").status == "confirmed"
+    menu = client.get("/admin/").content.decode()
+    assert registration_admin.url_helper.index_url not in menu
+
+
+def test_list_filter_search_and_mail_problems(client, django_user_model, registrations, meeting):
+    erika, max_ = registrations
+    RegistrationMail.objects.filter(registration=max_).update(
+        status=MailStatus.FAILED, error="SMTPServerDisconnected"
+    )
+    client.force_login(make_user(django_user_model, "orga", organiser=True))
+    index = registration_admin.url_helper.index_url
+    html = client.get(index).content.decode()
+    assert "erika@example.org" in html and "max@example.org" in html
+    assert "1 fehlgeschlagen" in html
+    assert index in client.get("/admin/").content.decode()  # in the menu
+    filtered = client.get(index, {"status": "confirmed"}).content.decode()
+    assert "erika@example.org" in filtered and "max@example.org" not in filtered
+    failed = client.get(index, {"mail": "failed"}).content.decode()
+    assert "max@example.org" in failed and "erika@example.org" not in failed
+    found = client.get(index, {"q": "Dorfladen"}).content.decode()
+    assert "erika@example.org" in found and "max@example.org" not in found
+    by_meeting = client.get(index, {"meeting__id__exact": meeting.pk}).content.decode()
+    assert "erika@example.org" in by_meeting
+    # The call link is no column.
+    assert CALL_LINK not in html
+
+
+def test_export_csv_and_xlsx(client, django_user_model, registrations, meeting):
+    client.force_login(make_user(django_user_model, "orga", organiser=True))
+    index = registration_admin.url_helper.index_url
+    response = client.get(index, {"export": "csv", "status": "confirmed"})
+    assert response["Content-Type"].startswith("text/csv")
+    assert "anmeldungen.csv" in response["Content-Disposition"]
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content)))
+    assert rows[0][:7] == [
+        "Treffen",
+        "Datum",
+        "Name",
+        "E-Mail-Adresse",
+        "Organisation",
+        "Anmerkung",
+        "Status",
+    ]
+    assert len(rows) == 2
+    assert rows[1][0] == meeting.title
+    assert rows[1][2:7] == ["Erika Beispiel", "erika@example.org", "Dorfladen", "-", "bestätigt"]
+
+    response = client.get(index, {"export": "xlsx"})
+    assert "anmeldungen.xlsx" in response["Content-Disposition"]
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    sheet = workbook.active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][2] == "Name" and len(values) == 3
+    assert {row[3] for row in values[1:]} == {"erika@example.org", "max@example.org"}
+    assert "Frage" in [row[5] for row in values[1:]]
+
+
+def test_edit_marks_attendance(client, django_user_model, registrations):
+    erika, _ = registrations
+    client.force_login(make_user(django_user_model, "orga", organiser=True))
+    url = registration_admin.url_helper.get_action_url("edit", erika.pk)
+    response = client.post(url, {"status": "attended", "organisation": "Dorfladen", "note": ""})
+    assert response.status_code == 302
+    erika.refresh_from_db()
+    assert erika.status == RegistrationStatus.ATTENDED
+
+
+def test_meeting_edit_view_counts_and_links(client, django_user_model, registrations, meeting):
+    user = make_user(django_user_model, "orga", organiser=True)
+    user.is_superuser = True
+    user.save()
+    client.force_login(user)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[meeting.pk])).content.decode()
+    summary = html.split('class="sw-registration-summary"', 1)[1].split("</dl>", 1)[0]
+    assert "Angemeldet</dt><dd>2" in summary.replace("\n", "").replace("  ", "")
+    assert f"?meeting__id__exact={meeting.pk}" in html
+    assert reverse("strukturwandel_registration_message", args=[meeting.pk]) in html
+    RegistrationMail.objects.filter(registration__email="max@example.org").update(
+        status=MailStatus.FAILED
+    )
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[meeting.pk])).content.decode()
+    assert "1 E-Mail an Angemeldete konnte noch nicht gesendet werden" in html
+    assert f"?meeting__id__exact={meeting.pk}&amp;mail=failed" in html
+
+
+def test_write_to_confirmed_participants(
+    client, django_user_model, registrations, meeting, django_capture_on_commit_callbacks
+):
+    client.force_login(make_user(django_user_model, "orga", organiser=True))
+    url = reverse("strukturwandel_registration_message", args=[meeting.pk])
+    assert "1 bestätigten Teilnehmer:in" in client.get(url).content.decode() or (
+        "bestätigte" in client.get(url).content.decode()
+    )
+    response = client.post(url, {"subject": "", "body": ""})
+    assert response.status_code == 200 and not mail.outbox
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"subject": "Neuer Raum", "body": "Wir treffen uns in Raum 2."})
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["erika@example.org"]]
+    assert mail.outbox[0].subject == "Neuer Raum"
+    assert "Wir treffen uns in Raum 2." in mail.outbox[0].body
+    assert CALL_LINK in mail.outbox[0].body
+
+
+def test_changed_call_link_offers_to_notify(client, django_user_model, registrations, meeting):
+    user = make_user(django_user_model, "orga", organiser=True)
+    user.is_superuser = True
+    user.save()
+    edit = reverse("wagtailadmin_pages:edit", args=[meeting.pk])
+    # The hook runs after the editor saves; it compares the live row with what
+    # participants were told.
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.test import RequestFactory
+
+    from strukturwandel.registration.wagtail_hooks import offer_to_notify_participants
+
+    request = RequestFactory().get(edit)
+    request.user = user
+    request.session = client.session
+    request._messages = FallbackStorage(request)
+    page = meeting.specific
+    offer_to_notify_participants(request, page)
+    assert not list(request._messages)  # nothing changed yet
+    page.call_link = "https://meet.example.org/neu"
+    page.save_revision().publish()
+    offer_to_notify_participants(request, page)
+    notices = [str(message) for message in request._messages]
+    assert len(notices) == 1 and "?change=1" in notices[0]
+    assert "Zugangslink" in notices[0]
+    client.force_login(user)
+    url = reverse("strukturwandel_registration_message", args=[meeting.pk]) + "?change=1"
+    assert "Geänderte Angaben: " in client.get(url).content.decode()
+    # After writing to them, no further notice.
+    services.write_to_participants(page, "Neuer Link", "Hier der neue Link.")
+    request._messages = FallbackStorage(request)
+    offer_to_notify_participants(request, page)
+    assert not list(request._messages)
+    assert RegistrationMail.objects.filter(kind=MailKind.MESSAGE).count() == 1
