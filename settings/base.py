@@ -145,6 +145,13 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "home" / "locale"]
+# Dates in the admin the German way, for editors of either language: Wagtail's pickers write
+# and read these formats, and each admin language must accept them as input (settings/formats).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+FORMAT_MODULE_PATH = ["settings.formats"]
+FIRST_DAY_OF_WEEK = 1
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

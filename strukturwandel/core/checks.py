@@ -1,7 +1,7 @@
 """System checks for what a host site must provide (``manage.py check``).
 
 Instead of pages that silently lose their stylesheet or metadata, the host learns at start-up
-what is missing and how to add it. Ids: strukturwandel.E001–E002, W001–W004.
+what is missing and how to add it. Ids: strukturwandel.E001–E002, W001–W005.
 """
 
 import re
@@ -235,3 +235,40 @@ def check_site_hostname(app_configs=None, databases=None, **kwargs):
         )
         for site in sites
     ]
+
+
+ADMIN_DATE_FORMATS = [
+    ("WAGTAIL_DATE_FORMAT", "DATE_INPUT_FORMATS"),
+    ("WAGTAIL_DATETIME_FORMAT", "DATETIME_INPUT_FORMATS"),
+    ("WAGTAIL_TIME_FORMAT", "TIME_INPUT_FORMATS"),
+]
+
+
+@register()
+def check_admin_date_formats(app_configs=None, **kwargs):
+    """A date the admin's picker writes must be read back, or the picker replaces it with now.
+
+    Wagtail's own check (wagtailadmin.E003) only runs with the removed USE_L10N setting.
+    """
+    from django.conf import settings
+    from django.utils import formats
+
+    messages = []
+    for code, _label in settings.LANGUAGES:
+        for setting, input_setting in ADMIN_DATE_FORMATS:
+            value = getattr(settings, setting, None)
+            if value and value not in formats.get_format(input_setting, lang=code):
+                messages.append(
+                    Warning(
+                        _("The admin writes dates as %(format)s, which %(language)s does not read.")
+                        % {"format": value, "language": code},
+                        hint=_(
+                            "Add %(format)s to %(input)s in a format module for this language "
+                            "(FORMAT_MODULE_PATH), or change %(setting)s."
+                        )
+                        % {"format": value, "input": input_setting, "setting": setting},
+                        obj=setting,
+                        id="strukturwandel.W005",
+                    )
+                )
+    return messages

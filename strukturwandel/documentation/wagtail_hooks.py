@@ -1,7 +1,9 @@
 from django.contrib.contenttypes.models import ContentType
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page, ReferenceIndex
 
 from strukturwandel.core.sections import Section
@@ -11,7 +13,47 @@ from strukturwandel.people.panels import ORGANISATION_HOOK, PERSON_HOOK, Appeara
 from strukturwandel.topics.listings import live_count
 from strukturwandel.topics.seams import TOPIC_PAGE_SECTIONS_HOOK, TOPIC_SUMMARIES_HOOK, TopicSummary
 
+from . import drafts
+from .admin_views import CreateDocumentationView
 from .models import DocumentationPage, ReportPage, documentation_of, live_documentation_prefetch
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "strukturwandel/create-documentation/<int:page_id>/",
+            CreateDocumentationView.as_view(),
+            name="strukturwandel_documentation_create",
+        )
+    ]
+
+
+class CreateDocumentationMenuItem(PageMenuItem):
+    """ "Create documentation" on a past meeting (its header menu and its row in listings)."""
+
+    label = _("Create documentation")
+    icon_name = "doc-full"
+    priority = 17
+
+    def is_shown(self, user):
+        return drafts.can_be_documented(self.page) and (
+            self.page.permissions_for_user(user).can_edit()
+        )
+
+    @property
+    def url(self):
+        return reverse("strukturwandel_documentation_create", args=[self.page.id])
+
+
+@hooks.register("register_page_header_buttons")
+def create_documentation_header_button(page, user, view_name, next_url=None):
+    yield CreateDocumentationMenuItem(page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def create_documentation_listing_button(page, user, next_url=None):
+    yield CreateDocumentationMenuItem(page=page)
 
 
 @hooks.register(MEETING_QUERYSET_HOOK)

@@ -24,7 +24,8 @@ from strukturwandel.people.blocks import SpeakerBlock
 
 from . import registration_provider, schedule
 from .formats import format_day, format_time
-from .widgets import RecurrenceWidget
+from .forms import MeetingPageForm
+from .widgets import HalfHourDateTimeInput, HalfHourTimeInput, RecurrenceWidget
 
 
 class MeetingFormat(models.TextChoices):
@@ -142,8 +143,8 @@ class ScheduleMixin(models.Model):
                 FieldRowPanel(
                     [
                         FieldPanel("schedule_starts_on"),
-                        FieldPanel("schedule_start_time"),
-                        FieldPanel("schedule_end_time"),
+                        FieldPanel("schedule_start_time", widget=HalfHourTimeInput),
+                        FieldPanel("schedule_end_time", widget=HalfHourTimeInput),
                     ]
                 ),
                 FieldPanel("schedule", widget=RecurrenceWidget),
@@ -435,7 +436,12 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start", widget=HalfHourDateTimeInput),
+                        FieldPanel("end", widget=HalfHourDateTimeInput),
+                    ]
+                ),
                 FieldPanel("status"),
                 FieldPanel("status_note"),
             ],
@@ -471,6 +477,7 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     ]
 
     subpage_types = []
+    base_form_class = MeetingPageForm
     calendar_significant_fields = ("title", "start", "end", "status", "format", "venue", "topic")
 
     class Meta:

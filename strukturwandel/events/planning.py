@@ -34,20 +34,42 @@ def open_planned_dates(page, now=None):
     ]
 
 
+def meeting_title(page, day):
+    """The one title pattern of a meeting on a planned date: "<series> am Mo, 14.12.2026"."""
+    return _("%(title)s on %(date)s") % {"title": page.title, "date": format_day(day)}
+
+
+def meeting_defaults(page, occurrence=None):
+    """What a new meeting below ``page`` starts with: its format and venue and, for a planned
+    date (``occurrence``), its date, time and title."""
+    defaults = {
+        "format": page.schedule_format() or MeetingFormat.ONLINE,
+        "venue": page.schedule_venue(),
+    }
+    if occurrence is not None:
+        day = schedule.local_date(occurrence.start)
+        defaults.update(
+            title=meeting_title(page, day),
+            slug=find_available_slug(page, day.isoformat()),
+            start=occurrence.start,
+            end=occurrence.end,
+        )
+    return defaults
+
+
+def new_meeting_defaults(page):
+    """Defaults for a meeting an editor adds below ``page``: the next planned date without a
+    meeting, if the page has a rule that plans meetings."""
+    specific = page.specific
+    if not isinstance(specific, ScheduleMixin):
+        return {}
+    planned = open_planned_dates(specific) if can_plan_meetings(specific) else []
+    return meeting_defaults(specific, planned[0] if planned else None)
+
+
 def create_meeting(page, occurrence, user=None):
     """A draft meeting below ``page`` on ``occurrence``'s date, with the page's defaults."""
-    day = schedule.local_date(occurrence.start)
-    meeting = MeetingPage(
-        title=_("%(title)s on %(date)s") % {"title": page.title, "date": format_day(day)},
-        slug=find_available_slug(page, day.isoformat()),
-        start=occurrence.start,
-        end=occurrence.end,
-        topic="",
-        format=page.schedule_format() or MeetingFormat.ONLINE,
-        venue=page.schedule_venue(),
-        live=False,
-        owner=user,
-    )
+    meeting = MeetingPage(topic="", live=False, owner=user, **meeting_defaults(page, occurrence))
     page.add_child(instance=meeting)
     # A draft: the editor adds the topic before publishing.
     meeting.save_revision(user=user, log_action=True, clean=False)

@@ -7,6 +7,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from strukturwandel.topics.seams import TOPIC_PAGE_SECTIONS_HOOK, TOPIC_SUMMARIES_HOOK
 
 from . import planning, topic_sections
+from .admin_listing import MeetingListingViewSet
 from .admin_views import PlannedDatesView
 
 
@@ -18,13 +19,18 @@ def register_admin_urls():
             PlannedDatesView.as_view(),
             name="strukturwandel_events_planned_dates",
         ),
-        # django-recurrence's German labels for its rule editor (widgets.RecurrenceWidget).
+        # The rule editor's German labels (widgets.RecurrenceWidget): django-recurrence's, ours.
         path(
             "strukturwandel/recurrence-catalog.js",
-            JavaScriptCatalog.as_view(packages=["recurrence"]),
+            JavaScriptCatalog.as_view(packages=["recurrence", "strukturwandel.events"]),
             name="strukturwandel_events_recurrence_catalog",
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_meeting_listing():
+    return MeetingListingViewSet()
 
 
 class PlannedDatesMenuItem(PageMenuItem):

@@ -10,6 +10,7 @@ loads the German catalogue from a URL in Wagtail's admin (see wagtail_hooks.py).
 from django import forms
 from django.urls import reverse
 from recurrence.forms import RecurrenceWidget as StockRecurrenceWidget
+from wagtail.admin.widgets import AdminDateTimeInput, AdminTimeInput
 
 
 class RecurrenceWidget(StockRecurrenceWidget):
@@ -29,3 +30,17 @@ class RecurrenceWidget(StockRecurrenceWidget):
                 ]
             },
         )
+
+
+class HalfHourDateTimeInput(AdminDateTimeInput):
+    """Wagtail's date and time picker offering every half hour (its default: full hours)."""
+
+    def get_config(self):
+        return {**super().get_config(), "step": 30}
+
+
+class HalfHourTimeInput(AdminTimeInput):
+    """Wagtail's time picker offering every half hour."""
+
+    def get_config(self):
+        return {**super().get_config(), "step": 30}

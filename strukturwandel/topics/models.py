@@ -3,7 +3,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
@@ -11,6 +12,15 @@ from wagtail.search import index
 
 from strukturwandel.core.models import BelowSiteRootMixin
 from strukturwandel.core.pages import in_site, is_public, private_q
+
+
+class NameFieldPanel(TitleFieldPanel):
+    """A name that fills in the slug (Wagtail's title-to-slug sync) while the record is new;
+    afterwards renaming it leaves its web address alone."""
+
+    class BoundPanel(TitleFieldPanel.BoundPanel):
+        def get_should_apply(self):
+            return self.instance is None or self.instance.pk is None
 
 
 class TopicField(index.Indexed, Orderable):
@@ -36,8 +46,9 @@ class TopicField(index.Indexed, Orderable):
     )
 
     panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
+        NameFieldPanel("name", placeholder=False),
+        # ASCII only, as the field allows (Wagtail's widget follows WAGTAIL_ALLOW_UNICODE_SLUGS).
+        FieldPanel("slug", widget=SlugInput(attrs={"data-w-slug-allow-unicode-value": "false"})),
         FieldPanel("description"),
         FieldPanel("image"),
     ]

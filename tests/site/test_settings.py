@@ -90,6 +90,28 @@ def test_demo_defaults_are_german_and_berlin():
     assert settings.USE_TZ is True
 
 
+def test_admin_dates_are_german_and_read_back_in_both_admin_languages():
+    import datetime
+
+    from django.conf import settings
+    from django.core.checks import run_checks
+    from django.utils import translation
+    from wagtail.admin.widgets import AdminDateInput
+
+    from strukturwandel.events.models import MeetingPage
+
+    assert settings.WAGTAIL_DATETIME_FORMAT == "%d.%m.%Y %H:%M"
+    assert [m.id for m in run_checks() if m.id == "strukturwandel.W005"] == []
+    form_class = MeetingPage.get_edit_handler().get_form_class()
+    for language in ("de", "en"):
+        with translation.override(language):
+            field = form_class.base_fields["start"]
+            assert field.clean("21.12.2026 17:00").replace(tzinfo=None) == datetime.datetime(
+                2026, 12, 21, 17, 0
+            )
+            assert AdminDateInput().get_config()["dayOfWeekStart"] == 1
+
+
 def test_production_queues_registration_mail_in_the_database_for_db_worker(tmp_path):
     """settings.production puts tasks in the database (django-tasks-db); `db_worker` runs them."""
     env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'tasks.sqlite3'}"}

@@ -166,3 +166,25 @@ def test_a_site_still_at_localhost_is_a_database_warning(site):
     site.hostname = "strukturwandel.example.org"
     site.save()
     assert checks.check_site_hostname(databases=["default"]) == []
+
+
+@override_settings(
+    LANGUAGES=[("de", "German"), ("en", "English")],
+    WAGTAIL_DATE_FORMAT="%d.%m.%Y",
+    WAGTAIL_DATETIME_FORMAT="%d.%m.%Y %H:%M",
+    WAGTAIL_TIME_FORMAT="%H:%M",
+)
+def test_admin_date_formats_a_language_cannot_read_are_a_warning():
+    # German reads all three; English reads neither the German date nor the date and time.
+    messages = checks.check_admin_date_formats()
+    assert ids(messages) == ["strukturwandel.W005", "strukturwandel.W005"]
+    assert [message.obj for message in messages] == [
+        "WAGTAIL_DATE_FORMAT",
+        "WAGTAIL_DATETIME_FORMAT",
+    ]
+    assert "%d.%m.%Y" in messages[0].msg and " en " in messages[0].msg
+
+
+@override_settings(LANGUAGES=[("de", "German"), ("en", "English")])
+def test_wagtails_default_admin_date_formats_pass():
+    assert checks.check_admin_date_formats() == []

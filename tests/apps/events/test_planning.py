@@ -119,3 +119,38 @@ def test_recurring_meeting_is_one_page_with_a_rule(client, root_page):
         entry.start for entry in listings.planned_dates(page)
     ]
     assert expanded[0]["LOCATION"] == "an verschiedenen Begegnungsorten im Leipziger Land"
+
+
+def test_a_new_meeting_starts_from_the_next_planned_date(client, editor, series, make_meeting):
+    series.default_format = "in_person"
+    series.default_venue = "Stadtteilladen, Beispielweg 1, Leipzig"
+    series.save_revision().publish()
+    first, second = listings.planned_dates(series)[:2]
+    make_meeting(first.start.astimezone(BERLIN).date())  # the first date already has one
+    url = reverse(
+        "wagtailadmin_pages:add", args=["strukturwandel_events", "meetingpage", series.pk]
+    )
+    form = client.get(url).context["form"]
+    assert form.initial["title"] == f"Strukturwandel-Stammtisch am Mo, {second.start:%d.%m.%Y}"
+    assert (form.initial["start"], form.initial["end"]) == (second.start, second.end)
+    assert form.initial["start"].astimezone(BERLIN).time() == datetime.time(17, 0)
+    assert form["format"].value() == "in_person"
+    assert form["venue"].value() == "Stadtteilladen, Beispielweg 1, Leipzig"
+    html = client.get(url).content.decode()
+    assert f'value="{second.start.astimezone(BERLIN):%Y-%m-%d} 17:00"' in html
+    # The time pickers offer half hours.
+    for field in ("id_start", "id_end"):
+        assert re.search(rf'initDateTimeChooser\("{field}", \{{[^}}]*"step": 30', html)
+
+
+def test_a_new_meeting_without_a_rule_gets_only_format_and_venue(client, editor, root_page):
+    from strukturwandel.events.models import EventSeriesPage
+
+    series = EventSeriesPage(title="Lesekreis", slug="lesekreis", default_venue="Bibliothek")
+    root_page.add_child(instance=series)
+    url = reverse(
+        "wagtailadmin_pages:add", args=["strukturwandel_events", "meetingpage", series.pk]
+    )
+    form = client.get(url).context["form"]
+    assert form.initial["start"] is None and form.initial["title"] == ""
+    assert form["venue"].value() == "Bibliothek"

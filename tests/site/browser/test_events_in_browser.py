@@ -47,9 +47,11 @@ def test_editor_creates_a_series_and_a_meeting(
     picker.wait_for(state="visible")
     assert picker.count() == 1
     assert "Mo" in picker.inner_text()
+    assert picker.locator(".xdsoft_calendar th").first.inner_text() == "Mo"
     picker.locator("td.xdsoft_today").click()
-    assert page.input_value("#id_schedule_starts_on") == timezone.localdate().isoformat()
-    page.fill("#id_schedule_starts_on", next_monday().isoformat())
+    # Dates read the German way and weeks start on Monday (WAGTAIL_DATE_FORMAT, FIRST_DAY_OF_WEEK).
+    assert page.input_value("#id_schedule_starts_on") == f"{timezone.localdate():%d.%m.%Y}"
+    page.fill("#id_schedule_starts_on", f"{next_monday():%d.%m.%Y}")
     page.fill("#id_schedule_start_time", "17:00")
     page.fill("#id_schedule_end_time", "18:30")
     page.keyboard.press("Escape")
@@ -82,13 +84,13 @@ def test_editor_creates_a_series_and_a_meeting(
     submit(page.get_by_role("link", name="Treffen aus geplantem Termin anlegen"))
     submit(page.get_by_role("button", name=re.compile("^Treffen anlegen")).first)
     assert "/edit/" in page.url
-    assert f"{next_monday():%Y-%m-%d} 17:00" == page.input_value("#id_start")
+    assert f"{next_monday():%d.%m.%Y} 17:00" == page.input_value("#id_start")
 
     page.fill("#id_topic", "Dorfläden und Begegnungsorte")
     page.fill("#id_teaser", "Wie kommen Menschen in ihrem Ort zusammen?")
     page.fill("#id_call_link", CALL_LINK)
     # The editor refuses an end before the start, with a German message at the field.
-    page.fill("#id_end", f"{next_monday():%Y-%m-%d} 16:00")
+    page.fill("#id_end", f"{next_monday():%d.%m.%Y} 16:00")
     publish(page, submit)
     assert (
         "Das Treffen kann nicht enden, bevor es beginnt."
@@ -97,7 +99,11 @@ def test_editor_creates_a_series_and_a_meeting(
     # Wagtail answers a refused form with 400, which the browser logs; nothing else.
     assert [error for error in page.console_errors if "400 (Bad Request)" not in error] == []
     page.console_errors.clear()
-    page.fill("#id_end", f"{next_monday():%Y-%m-%d} 18:30")
+    # Typed the German way, the end stays what was typed when the field is left.
+    page.fill("#id_end", "")
+    page.type("#id_end", f"{next_monday():%d.%m.%Y} 18:30")
+    page.keyboard.press("Tab")
+    assert page.input_value("#id_end") == f"{next_monday():%d.%m.%Y} 18:30"
     page.keyboard.press("Escape")
     screenshot("events-admin-meeting-editor")
     publish(page, submit)
@@ -106,6 +112,9 @@ def test_editor_creates_a_series_and_a_meeting(
     meeting = MeetingPage.objects.get(topic="Dorfläden und Begegnungsorte")
     assert meeting.live
     assert meeting.call_link == CALL_LINK
+    assert timezone.localtime(meeting.end).replace(tzinfo=None) == datetime.datetime.combine(
+        next_monday(), datetime.time(18, 30)
+    )
     page.goto(f"{live_server.url}{meeting.url}")
     assert page.get_by_role("heading", level=1).inner_text() == meeting.title
     assert "Dorfläden und Begegnungsorte" in page.locator("main").inner_text()
