@@ -1,8 +1,24 @@
 """Fixtures shared by the package tests (bare host) and the demo-site tests."""
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import connection
 from wagtail.models import Page, Site
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_process(django_db_setup, django_db_blocker):
+    """What a running site has read once per process before any request: the content types
+    (an unsaved page looks its own up) and what the database supports (model checks ask).
+
+    Tests run in parallel workers in any order; without this, a test that needs no database
+    of its own would query it whenever it happens to run first in its worker.
+    """
+    with django_db_blocker.unblock():
+        ContentType.objects.get_for_models(*apps.get_models())
+        assert connection.features.supports_json_field is not None
 
 
 @pytest.fixture(autouse=True)
