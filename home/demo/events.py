@@ -3,7 +3,8 @@
 Dates and topics of the past meetings come from the Stammtisch page (seeds 002/004); the
 teasers are in our own words, the speakers are the demo's fictional people. Upcoming meetings
 are placed on the series rule relative to today, so both lists are always filled: one with
-registration open, one where it opens soon, and one that was cancelled. Runs before the
+registration open, one where it opens soon, and one that was cancelled; their topics are
+examples, which the series page says. Runs before the
 documentation builder, which finds these meetings by their date.
 """
 
@@ -86,18 +87,19 @@ UPCOMING_MEETINGS = [
         ["mobilitaet-infrastruktur"],
         "Bürgerbus, Rufbus, Mitfahrbank: Wie bleiben Schule, Arzt und Laden ohne eigenes Auto "
         "erreichbar – und was können Initiativen selbst anstoßen?",
+        # A fictional initiative: the demo gives no real organisation an impulse it never gave.
         [
             (
-                "Unterwegs im Leipziger Land: was wir aus unseren Treffen mitnehmen",
-                "Lena Exempel",
-                "",
+                "Die Mitfahrbank in Musterdorf",
+                "Kim Beispielhaft",
+                "Mitfahrbank-Initiative Musterdorf",
             )
         ],
     ),
     (
         "Kunst und Kultur im Strukturwandel",
         ["regionalentwicklung"],
-        "Ein Vorschlag aus dem Dezember-Stammtisch: Welche Rolle spielen Kunst und Kultur für "
+        "Vorgeschlagen beim Stammtisch am 06.12.2021: Welche Rolle spielen Kunst und Kultur für "
         "die Zukunft der Region, und wer macht schon mit?",
         [],
     ),
