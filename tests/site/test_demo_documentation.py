@@ -172,3 +172,7 @@ def test_a_follow_up_links_the_meeting_that_takes_it_up(client, demo):
         f'<a href="{youth.url}">Vertiefung beim Strukturwandel-Stammtisch am 07.03.2022.</a>'
         in html
     )
+    # The meeting links back to the discussion that suggested it.
+    back = squash(client.get(youth.url).content.decode())
+    assert f'href="{page.url}"' in back
+    assert f"Angeregt in: {page.title}" in back
