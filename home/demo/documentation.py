@@ -331,7 +331,7 @@ def _stammtisch_body(people, youth_meeting=None):
                     _point(
                         "Fazit",
                         'Persönliche Fazits der Teilnehmer:innen sammelt ein <a href="'
-                        'https://pinnwand.example.org/auftakt/fazit">Padlet</a>.',
+                        'https://pinnwand.example.org/stammtisch/fazit">Padlet</a>.',
                     ),
                 ],
             },
@@ -584,7 +584,7 @@ def _may_body(groups):
                         "text": "Einen Koordinierungskreis als Erweiterung der AG Struktur und "
                         "Förderung bilden, mit allen Bündnispartner:innen, die eine feste Rolle "
                         "übernehmen wollen (etwa als Netzwerkknoten oder Kompetenzstelle).",
-                        "responsible": "AG Struktur und Förderung",
+                        "responsible": "",
                         "due": "",
                     },
                     {

@@ -24,7 +24,7 @@ from strukturwandel.people.models import Person
 from strukturwandel.topics.models import TopicField
 
 from .people import speaker
-from .utils import ensure_child
+from .utils import ensure_child, rich
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
@@ -214,4 +214,16 @@ def _ensure_recurring_meeting(home, topics):
         schedule_start_time=datetime.time(18, 0),
         schedule_end_time=datetime.time(20, 0),
         topic_fields=[topics[slug] for slug in ["regionalentwicklung"] if slug in topics],
+        body=[
+            (
+                "paragraph",
+                rich(
+                    "Im Dezember 2021 nannte der Aktionskreis: Treffen jeden 2. Montag im Monat "
+                    "an verschiedenen Begegnungsorten im Leipziger Land. <i>In dieser Demo</i> "
+                    "sind Uhrzeit, Termine und Kontaktadresse Beispiele; wann und wo er sich "
+                    'trifft, steht auf <a href="https://ak-strukturwandel.de">'
+                    "ak-strukturwandel.de</a>."
+                ),
+            )
+        ],
     )

@@ -213,3 +213,10 @@ def test_series_schedule_has_the_seed_dates_and_says_how_dates_are_set(client):
         )
     ]
     assert starts == rdates
+
+
+def test_the_recurring_meeting_of_a_real_group_says_what_is_an_example(client):
+    _load_demo()
+    html = client.get("/treffen-aktionskreis-leipziger-land/").content.decode()
+    assert "Treffen jeden 2. Montag im Monat" in html
+    assert "<i>In dieser Demo</i> sind Uhrzeit, Termine und Kontaktadresse Beispiele" in html
