@@ -365,8 +365,8 @@ class EventSeriesPage(
 
         meetings = listings.meeting_queryset(for_cards=False).child_of(self)
         meetings = calendars.in_feed_window(meetings).order_by("start")
-        calendar = calendars.build(self.title, meetings, [self], request)
-        return calendars.response(calendar, f"{self.slug}.ics")
+        content = calendars.render(self.title, meetings, [self], request)
+        return calendars.response(content, f"{self.slug}.ics")
 
 
 class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
@@ -520,8 +520,8 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     def calendar(self, request):
         from . import calendars
 
-        calendar = calendars.build(self.title, [self], [], request)
-        return calendars.response(calendar, f"{self.slug}.ics")
+        content = calendars.render(self.title, [self], [], request)
+        return calendars.response(content, f"{self.slug}.ics")
 
     @property
     def is_cancelled(self):
@@ -691,5 +691,5 @@ class RecurringMeetingPage(
     def calendar(self, request):
         from . import calendars
 
-        calendar = calendars.build(self.title, [], [self], request)
-        return calendars.response(calendar, f"{self.slug}.ics")
+        content = calendars.render(self.title, [], [self], request)
+        return calendars.response(content, f"{self.slug}.ics")
