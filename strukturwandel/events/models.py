@@ -344,8 +344,9 @@ class EventSeriesPage(
 
         context = super().get_context(request, *args, **kwargs)
         meetings = listings.child_meetings(self)
-        context["upcoming"] = listings.upcoming_entries(meetings, schedule_page=self)
-        context["past"] = listings.paginate(request, listings.past_meetings(meetings))
+        context["upcoming"], context["past"] = listings.upcoming_and_past(
+            request, meetings, schedule_page=self
+        )
         return context
 
     def schedule_format(self):
