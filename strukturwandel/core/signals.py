@@ -48,5 +48,6 @@ def connect():
             post_save.connect(_saved, sender=model, dispatch_uid=DISPATCH_UID)
             post_delete.connect(_deleted, sender=model, dispatch_uid=DISPATCH_UID)
     # A request that changes a restriction and then lists pages reads them again.
-    post_save.connect(forget_restrictions, sender=PageViewRestriction, dispatch_uid=DISPATCH_UID)
-    post_delete.connect(forget_restrictions, sender=PageViewRestriction, dispatch_uid=DISPATCH_UID)
+    uid = "strukturwandel_core_forget_restrictions"
+    post_save.connect(forget_restrictions, sender=PageViewRestriction, dispatch_uid=uid)
+    post_delete.connect(forget_restrictions, sender=PageViewRestriction, dispatch_uid=uid)

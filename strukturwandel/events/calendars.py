@@ -13,6 +13,7 @@ that changed. Serialising is most of a feed's cost.
 import datetime
 import logging
 from collections import defaultdict
+from pathlib import Path
 from typing import NamedTuple
 
 import icalendar
@@ -127,8 +128,9 @@ MEETING_EVENT_FIELDS = (
     "status",
     "url_path",
 )
-# A new value when meeting_event writes differently, so no cache serves the old bytes.
-MEETING_EVENT_FORMAT = 1
+# Changes with this module's code (how a VEVENT is written), so that after an upgrade no
+# cache serves entries written the old way; a changed translation needs the cache cleared.
+MEETING_EVENT_FORMAT = safe_md5(Path(__file__).read_bytes(), usedforsecurity=False).hexdigest()
 
 
 def _meeting_event_keys(rows, names, request):
