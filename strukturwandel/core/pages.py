@@ -8,6 +8,9 @@
   in Python and in SQL (for many pages at once, where Wagtail's ``parent_of`` takes one page).
 """
 
+from contextvars import ContextVar
+
+from django.core.signals import request_finished, request_started
 from django.db.models import Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction, Site
@@ -30,12 +33,42 @@ def request_site(request):
     return Site.find_for_request(request) if request is not None else None
 
 
+# What this module reads once per request, also for callers that have no request at hand
+# (listings deep below a page's get_context): set while Django serves a request.
+_request_memo = ContextVar("strukturwandel_request_memo", default=None)
+
+
+def _request_started(**kwargs):
+    _request_memo.set({})
+
+
+def _request_finished(**kwargs):
+    _request_memo.set(None)
+
+
+def forget_restrictions(**kwargs):
+    """A view restriction was added, changed or removed: read them again."""
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.pop("restricted_paths", None)
+
+
+request_started.connect(_request_started, dispatch_uid="strukturwandel_request_memo")
+request_finished.connect(_request_finished, dispatch_uid="strukturwandel_request_memo")
+
+
 def restricted_paths(request=None):
-    """The tree paths of the pages with a view restriction: one query, kept on ``request``."""
+    """The tree paths of the pages with a view restriction: one query per request (kept on
+    ``request``, and for the request being served when there is none at hand)."""
     cached = getattr(request, "_strukturwandel_restricted_paths", None)
     if cached is not None:
         return cached
-    paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    memo = _request_memo.get()
+    paths = memo.get("restricted_paths") if memo is not None else None
+    if paths is None:
+        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        if memo is not None:
+            memo["restricted_paths"] = paths
     if request is not None:
         request._strukturwandel_restricted_paths = paths
     return paths

@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import invalidate
+from .pages import forget_restrictions
 
 DISPATCH_UID = "strukturwandel_core_invalidate"
 
@@ -46,3 +47,7 @@ def connect():
         if issubclass(model, Page) or _shown_model(model):
             post_save.connect(_saved, sender=model, dispatch_uid=DISPATCH_UID)
             post_delete.connect(_deleted, sender=model, dispatch_uid=DISPATCH_UID)
+    # A request that changes a restriction and then lists pages reads them again.
+    uid = "strukturwandel_core_forget_restrictions"
+    post_save.connect(forget_restrictions, sender=PageViewRestriction, dispatch_uid=uid)
+    post_delete.connect(forget_restrictions, sender=PageViewRestriction, dispatch_uid=uid)

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import CharField, DateField, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import CharField, Count, DateField, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Cast, Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.models import BelowSiteRootMixin
+from strukturwandel.core.pages import is_public, private_q
 from strukturwandel.core.search import search_query
 from strukturwandel.events.models import MeetingFormat, MeetingPage, MeetingStatus
 from strukturwandel.groups.models import WorkingGroupPage
@@ -83,7 +84,7 @@ class BaseReportPage(Page):
         key = series.pk if series else None
         if key not in cache:
             meetings = (
-                MeetingPage.objects.live().public().child_of(series)
+                MeetingPage.objects.live().exclude(private_q()).child_of(series)
                 if series
                 else self.default_meetings()
             )
@@ -133,7 +134,7 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
         """
         return (
             Page.objects.live()
-            .public()
+            .exclude(private_q())
             .child_of(self)
             .type(DocumentationPage, ReportPage)
             .annotate(
@@ -151,14 +152,15 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         entries = self.entries()
-        # The years in the database: one row per year, however many pages there are.
-        years = list(
+        # The years in the database and how many pages each has: one row per year, however
+        # many pages there are; their sum is the unfiltered count.
+        per_year = list(
             entries.annotate(year=ExtractYear("sort_date"))
-            .exclude(year=None)
+            .values("year")
+            .annotate(count=Count("pk"))
             .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
         )
+        years = [row["year"] for row in per_year if row["year"] is not None]
         topics = list(TopicField.objects.all())
 
         # A filter value no form offers (year "0000" or "²⁰²¹", an unknown topic field or
@@ -187,7 +189,11 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
             entries = entries.filter(pk__in=[match.pk for match in matches])
 
         ids = entries.order_by("-sort_date", "-pk").values_list("pk", flat=True)
-        page_obj = Paginator(ids, app_settings.REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+        paginator = Paginator(ids, app_settings.REPORTS_PER_PAGE)
+        is_filtered = bool(topic_slug or year or kind or query)
+        if not is_filtered:
+            paginator.count = sum(row["count"] for row in per_year)  # no count query
+        page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             page_obj=page_obj,
             items=self.specific_items(list(page_obj.object_list)),
@@ -195,7 +201,7 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
             years=years,
             selected={"thema": topic_slug, "jahr": year, "art": kind, "q": query.text},
             search_notice=query.notice,
-            is_filtered=bool(topic_slug or year or kind or query),
+            is_filtered=is_filtered,
         )
         return context
 
@@ -283,7 +289,11 @@ class DocumentationPage(BaseReportPage):
     def default_meetings(self):
         if self.meeting is None:
             return None
-        return MeetingPage.objects.live().public().sibling_of(self.meeting, inclusive=False)
+        return (
+            MeetingPage.objects.live()
+            .exclude(private_q())
+            .sibling_of(self.meeting, inclusive=False)
+        )
 
 
 class ReportPage(BaseReportPage):
@@ -396,7 +406,7 @@ def documentation_of(meeting):
 def public_documentation(private=None):
     """Live documentation outside private sections, streamfields deferred, oldest first."""
     pages = DocumentationPage.objects.live().defer_streamfields().order_by("pk")
-    return pages.exclude(private) if private is not None else pages.public()
+    return pages.exclude(private if private is not None else private_q())
 
 
 # Where Wagtail's reference index records the meeting a discussion point's follow-up names.
@@ -437,12 +447,13 @@ def follow_up_source_of(meeting):
     if hasattr(meeting, "follow_up_source_pk"):
         if meeting.follow_up_source_pk is None:
             return None
-        # .public() reads the view restrictions at once: only for a meeting with a source.
-        return Page.objects.live().public().filter(pk=int(meeting.follow_up_source_pk)).first()
+        # Only for a meeting with a source; the view restrictions are read once per request.
+        source = Page.objects.live().filter(pk=int(meeting.follow_up_source_pk)).first()
+        return source if is_public(source) else None
     sources = _follow_up_source_pks().filter(to_object_id=str(meeting.pk))
     return (
         Page.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(pk__in=sources.values("object_id"))
         .order_by("pk")
         .first()

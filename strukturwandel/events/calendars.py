@@ -3,22 +3,38 @@
 Each meeting page is one VEVENT; each schedule rule (a series, a recurring meeting, a group)
 is one VEVENT with RRULE/RDATE/EXDATE. Dates that have a meeting page are excluded from the
 rule's event, so a client never shows a date twice. The private call link is never written.
+
+``build()`` returns the icalendar Calendar (e-mails attach it); the feeds serve ``render()``,
+the same bytes, with each meeting's serialised VEVENT kept in the cache (keyed by everything
+``meeting_event`` reads) so that a feed rebuilt after a change serialises only the meetings
+that changed. Serialising is most of a feed's cost.
 """
 
 import datetime
+import logging
+from collections import defaultdict
+from pathlib import Path
 from typing import NamedTuple
 
 import icalendar
 import recurrence
+from django.core.cache import cache
+from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.coreutils import safe_md5
+from wagtail.models import Site
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.models import non_empty_lines
+from strukturwandel.core.pages import request_site
 
 from . import listings, schedule
 from .models import MeetingFormat, MeetingStatus
+
+logger = logging.getLogger(__name__)
 
 UID_DOMAIN = "wagtail-strukturwandel"
 STATUS = {
@@ -63,6 +79,8 @@ def _stamp(page):
 
 
 def meeting_event(meeting, request):
+    """The VEVENT of ``meeting``. What it reads is in ``MEETING_EVENT_FIELDS`` (the key of its
+    cached bytes, ``meeting_events_ical``): a field read here must be listed there."""
     event = icalendar.Event()
     event.add("uid", f"meeting-{meeting.translation_key}@{UID_DOMAIN}")
     event.add("dtstamp", _stamp(meeting))
@@ -89,6 +107,109 @@ def meeting_event(meeting, request):
     if categories:
         event.add("categories", categories)
     return event
+
+
+# The meeting's fields ``meeting_event`` writes; with its topic field names, where its URL
+# comes from and the language they make the cache key of its serialised VEVENT.
+MEETING_EVENT_FIELDS = (
+    "pk",
+    "translation_key",
+    "last_published_at",
+    "first_published_at",
+    "calendar_sequence",
+    "start",
+    "end",
+    "title",
+    "topic",
+    "status_note",
+    "teaser",
+    "format",
+    "venue",
+    "status",
+    "url_path",
+)
+# Changes with this module's code (how a VEVENT is written), so that after an upgrade no
+# cache serves entries written the old way; a changed translation needs the cache cleared.
+MEETING_EVENT_FORMAT = safe_md5(Path(__file__).read_bytes(), usedforsecurity=False).hexdigest()
+
+
+def _meeting_event_keys(rows, names, request):
+    """The cache keys of meetings' VEVENTs: a digest of each row of MEETING_EVENT_FIELDS, its
+    topic field names (``names``: {pk: names}), and what every full URL is made of (its
+    ``url_path``, the request's site and Wagtail's site root paths) and the language."""
+    site = request_site(request)
+    shared = repr(
+        (
+            site.pk if site else None,
+            Site.get_site_root_paths(),
+            get_language(),
+            MEETING_EVENT_FORMAT,
+        )
+    ).encode()
+    keys = []
+    for row in rows:
+        hasher = safe_md5(shared)
+        hasher.update(repr((row, sorted(names.get(row[0], ())))).encode())
+        keys.append(f"strukturwandel:vevent:{row[0]}:{hasher.hexdigest()}")
+    return keys
+
+
+def meeting_events_ical(meetings, request):
+    """The serialised VEVENT (``meeting_event(...).to_ical()``) of each of ``meetings`` (a
+    queryset, or a list of pages), in order, with each one's start.
+
+    From the cache for every meeting whose content is unchanged (one round trip for all),
+    kept for CALENDAR_EVENT_CACHE_SECONDS: for a queryset, two light queries (the fields
+    the VEVENT shows, the topic names) and a third, with the pages, only when some are not
+    cached. Built anew when the cache cannot be reached. A page never published through
+    Wagtail (no ``last_published_at``) keeps the DTSTAMP of its first serialisation while
+    cached rather than a new one on every request.
+    """
+    if isinstance(meetings, models.QuerySet):
+        rows = list(meetings.values_list(*MEETING_EVENT_FIELDS))
+        names = defaultdict(list)
+        through = meetings.model.topic_fields.through.objects.filter(
+            meetingpage__in=meetings.values("pk")
+        )
+        for pk, name in through.values_list("meetingpage_id", "topicfield__name"):
+            names[pk].append(name)
+        pages = {}
+    else:
+        pages = {meeting.pk: meeting for meeting in meetings}
+        rows = [
+            tuple(getattr(meeting, name) for name in MEETING_EVENT_FIELDS) for meeting in meetings
+        ]
+        names = {
+            meeting.pk: [field.name for field in meeting.topic_fields.all()] for meeting in meetings
+        }
+    start = MEETING_EVENT_FIELDS.index("start")
+    starts = [row[start] for row in rows]
+    timeout = app_settings.CALENDAR_EVENT_CACHE_SECONDS
+    keys = _meeting_event_keys(rows, names, request) if timeout else [None] * len(rows)
+    found = {}
+    if timeout and keys:
+        try:
+            found = cache.get_many(keys)
+        except Exception:
+            logger.warning("The cache cannot be reached; serving without it.", exc_info=True)
+            timeout = 0
+    missing = [row[0] for row, key in zip(rows, keys, strict=True) if key not in found]
+    if missing and not pages:
+        pages = meetings.in_bulk(missing)
+    events, new = [], {}
+    for row, key in zip(rows, keys, strict=True):
+        ical = found.get(key)
+        if ical is None:
+            ical = meeting_event(pages[row[0]], request).to_ical()
+            if timeout:
+                new[key] = ical
+        events.append(ical)
+    if new:
+        try:
+            cache.set_many(new, timeout)
+        except Exception:
+            logger.warning("The cache cannot be reached; not caching.", exc_info=True)
+    return events, starts
 
 
 def meeting_location(meeting):
@@ -141,13 +262,8 @@ def schedule_dates(page, meeting_days, first_day, last_day):
     starts_on = page.schedule_anchor()
     if starts_on is None:
         return None
-    plain_rule = recurrence.Recurrence(rrules=rule.rrules)
-    rule_days = schedule.rule_dates(plain_rule, starts_on, first_day, last_day)
-    days = [
-        day
-        for day in schedule.rule_dates(rule, starts_on, first_day, last_day)
-        if day not in meeting_days
-    ]
+    rule_days, all_days = schedule.plain_and_rule_dates(rule, starts_on, first_day, last_day)
+    days = [day for day in all_days if day not in meeting_days]
     if not days:
         return None
     return ScheduleDates(rule_days[0] if rule_days else days[0], rule_days, days)
@@ -217,9 +333,8 @@ def _schedule_vevent(page, dates, request):
     return event
 
 
-def build(name, meetings, schedule_pages, request, *, now=None):
-    """A Calendar with the ``meetings`` and the rules of ``schedule_pages``."""
-    calendar = new_calendar(name)
+def schedule_events(schedule_pages, request, *, now=None):
+    """The VEVENTs of the rules of ``schedule_pages`` that plan dates in the feed window."""
     schedule_pages = list(schedule_pages)
     first_day, last_day = feed_window(now)
     tz = timezone.get_current_timezone()
@@ -228,28 +343,81 @@ def build(name, meetings, schedule_pages, request, *, now=None):
         after=datetime.datetime.combine(first_day, datetime.time.min, tz),
         before=datetime.datetime.combine(last_day, datetime.time.max, tz),
     )
-    for meeting in meetings:
-        calendar.add_component(meeting_event(meeting, request))
+    events = []
     for page in schedule_pages:
         event = schedule_event(page, days[page.pk], request, now=now)
         if event is not None:
-            calendar.add_component(event)
-    # The time zone's transitions over the span of the events, not 1970–2038.
+            events.append(event)
+    return events
+
+
+def _add_timezones(calendar, tzids, starts, now=None):
+    """VTIMEZONEs for ``tzids`` at the start of ``calendar``, with the transitions over the
+    span of the events (their ``starts``) and the window ahead, not 1970–2038."""
+    if not starts:
+        return
+    now = now or timezone.now()
+    first = min(schedule.local_date(start) for start in starts)
+    last = schedule.local_date(
+        now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS + 366)
+    )
+    last = max([last, *(schedule.local_date(start) for start in starts)])
+    position = len(calendar.timezones)
+    # UTC needs none ("Z"), as in icalendar's add_missing_timezones.
+    for tzid in sorted(set(tzids) - {"UTC"}):
+        try:
+            vtimezone = icalendar.Timezone.from_tzid(
+                tzid, first_date=first - datetime.timedelta(days=366), last_date=last
+            )
+        except ValueError:
+            continue  # a time zone icalendar does not know
+        calendar.subcomponents.insert(position, vtimezone)
+        position += 1
+
+
+def build(name, meetings, schedule_pages, request, *, now=None):
+    """A Calendar with the ``meetings`` and the rules of ``schedule_pages``."""
+    calendar = new_calendar(name)
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting, request))
+    for event in schedule_events(schedule_pages, request, now=now):
+        calendar.add_component(event)
     starts = [component.DTSTART for component in calendar.walk("VEVENT")]
-    if starts:
-        now = now or timezone.now()
-        first = min(schedule.local_date(start) for start in starts)
-        last = schedule.local_date(
-            now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS + 366)
-        )
-        last = max([last, *(schedule.local_date(start) for start in starts)])
-        calendar.add_missing_timezones(
-            first_date=first - datetime.timedelta(days=366), last_date=last
-        )
+    _add_timezones(calendar, calendar.get_used_tzids(), starts, now)
     return calendar
 
 
-def response(calendar, filename):
-    result = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+END = b"END:VCALENDAR\r\n"
+
+
+def render(name, meetings, schedule_pages, request, *, now=None):
+    """``build(...).to_ical()``, byte for byte, with the meetings' VEVENTs from the cache
+    (``meeting_events_ical``): what the feeds serve."""
+    calendar = new_calendar(name)
+    meeting_events, meeting_starts = meeting_events_ical(meetings, request)
+    events = schedule_events(schedule_pages, request, now=now)
+    rules = icalendar.Calendar()
+    rules.subcomponents.extend(events)
+    tzids = rules.get_used_tzids()
+    starts = [event.DTSTART for event in events]
+    if meeting_starts:
+        # Every meeting's DTSTART is in local time (meeting_event).
+        starts += [_local(start) for start in meeting_starts]
+        tzids |= {icalendar.vDDDTypes(starts[-1]).params.get("TZID")} - {None}
+    _add_timezones(calendar, tzids, starts, now)
+    head = calendar.to_ical()
+    return b"".join(
+        [
+            head.removesuffix(END),
+            *meeting_events,
+            *(event.to_ical() for event in events),
+            END,
+        ]
+    )
+
+
+def response(content, filename):
+    """The feed ``content`` (bytes from ``render()``) as an inline .ics file."""
+    result = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     result["Content-Disposition"] = f'inline; filename="{filename}"'
     return result

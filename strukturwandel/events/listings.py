@@ -7,8 +7,9 @@ meeting). Typical use in a page's ``get_context``::
     from strukturwandel.events import listings
 
     meetings = listings.child_meetings(self)            # or topic_meetings(topic_field)
-    context["upcoming"] = listings.upcoming_entries(meetings, schedule_page=self)
-    context["past"] = listings.paginate(request, listings.past_meetings(meetings))
+    context["upcoming"], context["past"] = listings.upcoming_and_past(
+        request, meetings, schedule_page=self
+    )
 
 and in the template, for each ``entry`` (a MeetingPage or a PlannedDate)::
 
@@ -22,7 +23,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 
 from strukturwandel.conf import app_settings
@@ -162,21 +163,49 @@ def planned_dates(schedule_page, *, now=None, until=None, taken_days=None, limit
     return planned if limit is None else planned[:limit]
 
 
-def upcoming_entries(meetings=None, *, schedule_page=None, now=None, planned_limit=None):
+def upcoming_listed(meetings=None, *, now=None):
+    """Upcoming meetings that start within the listing window (SCHEDULE_WINDOW_DAYS)."""
+    return within_listing_window(upcoming_meetings(meetings, now=now), now=now)
+
+
+def upcoming_entries(
+    meetings=None, *, schedule_page=None, now=None, planned_limit=None, listed=None
+):
     """Upcoming meetings and, with ``schedule_page``, its next planned dates; soonest first.
 
     Returns a list of MeetingPage and PlannedDate (``entry.is_planned_date`` tells them apart).
     At most ``planned_limit`` planned dates (PLANNED_DATES_LISTED) are listed; the meetings
     all are that start within the listing window (SCHEDULE_WINDOW_DAYS), like the planned
-    dates: a page shows the year ahead, the calendar feed every date.
+    dates: a page shows the year ahead, the calendar feed every date. ``listed``: those
+    meetings, loaded already (``upcoming_and_past``).
     """
     now = now or timezone.now()
     if planned_limit is None:
         planned_limit = app_settings.PLANNED_DATES_LISTED
-    entries = list(within_listing_window(upcoming_meetings(meetings, now=now), now=now))
+    entries = list(upcoming_listed(meetings, now=now) if listed is None else listed)
     if schedule_page is not None:
         entries += planned_dates(schedule_page, now=now, limit=planned_limit)
     return sorted(entries, key=lambda entry: entry.start)
+
+
+def load_together(*querysets):
+    """The meetings of each of ``querysets`` (listings of one page, from
+    ``meeting_queryset()``), as lists, with the cards' prefetches run once for all of them:
+    a page with upcoming and past meetings spends them once, not once per list."""
+    lookups = querysets[0]._prefetch_related_lookups
+    lists = [list(queryset.prefetch_related(None)) for queryset in querysets]
+    prefetch_related_objects([meeting for meetings in lists for meeting in meetings], *lookups)
+    return lists
+
+
+def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
+    """(``upcoming_entries``, a page of ``past_meetings``) of ``meetings``: what a page lists
+    ahead and behind, its cards' prefetches run once for both (``load_together``)."""
+    now = now or timezone.now()
+    past = paginate(request, past_meetings(meetings, now=now))
+    upcoming, past.object_list = load_together(upcoming_listed(meetings, now=now), past.object_list)
+    entries = upcoming_entries(schedule_page=schedule_page, now=now, listed=upcoming)
+    return entries, past
 
 
 def next_meeting_id(private, *filters, now=None, **related):

@@ -344,8 +344,9 @@ class EventSeriesPage(
 
         context = super().get_context(request, *args, **kwargs)
         meetings = listings.child_meetings(self)
-        context["upcoming"] = listings.upcoming_entries(meetings, schedule_page=self)
-        context["past"] = listings.paginate(request, listings.past_meetings(meetings))
+        context["upcoming"], context["past"] = listings.upcoming_and_past(
+            request, meetings, schedule_page=self
+        )
         return context
 
     def schedule_format(self):
@@ -365,8 +366,8 @@ class EventSeriesPage(
 
         meetings = listings.meeting_queryset(for_cards=False).child_of(self)
         meetings = calendars.in_feed_window(meetings).order_by("start")
-        calendar = calendars.build(self.title, meetings, [self], request)
-        return calendars.response(calendar, f"{self.slug}.ics")
+        content = calendars.render(self.title, meetings, [self], request)
+        return calendars.response(content, f"{self.slug}.ics")
 
 
 class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
@@ -520,8 +521,8 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     def calendar(self, request):
         from . import calendars
 
-        calendar = calendars.build(self.title, [self], [], request)
-        return calendars.response(calendar, f"{self.slug}.ics")
+        content = calendars.render(self.title, [self], [], request)
+        return calendars.response(content, f"{self.slug}.ics")
 
     @property
     def is_cancelled(self):
@@ -691,5 +692,5 @@ class RecurringMeetingPage(
     def calendar(self, request):
         from . import calendars
 
-        calendar = calendars.build(self.title, [], [self], request)
-        return calendars.response(calendar, f"{self.slug}.ics")
+        content = calendars.render(self.title, [], [self], request)
+        return calendars.response(content, f"{self.slug}.ics")

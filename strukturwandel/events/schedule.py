@@ -67,6 +67,29 @@ def rule_anchor(rule, starts_on, first_day):
     return starts_on + relativedelta(months=max(periods, 0) * length)
 
 
+def _anchored_set(rules, starts_on, first_day):
+    ruleset = dateutil.rrule.rruleset()
+    for rule in rules:
+        anchor = rule_anchor(rule, starts_on, first_day)
+        ruleset.rrule(rule.to_dateutil_rrule(datetime.datetime.combine(anchor, datetime.time.min)))
+    return ruleset
+
+
+def _window(first_day, last_day):
+    return (
+        datetime.datetime.combine(first_day, datetime.time.min),
+        datetime.datetime.combine(last_day, datetime.time.max),
+    )
+
+
+def _extra_dates(recurrence, first_day, last_day):
+    return {
+        day
+        for day in (local_date(rdate) for rdate in recurrence.rdates)
+        if first_day <= day <= last_day
+    }
+
+
 def rule_dates(recurrence, starts_on, first_day, last_day, limit=None):
     """Dates from ``first_day`` to ``last_day`` (both included) on which the rule falls; the
     first ``limit`` of them when it is given.
@@ -74,18 +97,11 @@ def rule_dates(recurrence, starts_on, first_day, last_day, limit=None):
     The cost grows with the window, not with the rule's age (``rule_anchor``); with a
     ``limit``, with the dates it asks for.
     """
-
-    def anchored(rule):
-        anchor = rule_anchor(rule, starts_on, first_day)
-        return rule.to_dateutil_rrule(datetime.datetime.combine(anchor, datetime.time.min))
-
-    ruleset = dateutil.rrule.rruleset()
-    for rule in recurrence.rrules:
-        ruleset.rrule(anchored(rule))
+    ruleset = _anchored_set(recurrence.rrules, starts_on, first_day)
     for rule in recurrence.exrules:
-        ruleset.exrule(anchored(rule))
-    window_start = datetime.datetime.combine(first_day, datetime.time.min)
-    window_end = datetime.datetime.combine(last_day, datetime.time.max)
+        anchor = rule_anchor(rule, starts_on, first_day)
+        ruleset.exrule(rule.to_dateutil_rrule(datetime.datetime.combine(anchor, datetime.time.min)))
+    window_start, window_end = _window(first_day, last_day)
     excluded = {local_date(exdate) for exdate in recurrence.exdates}
     if limit is None:
         occurrences = ruleset.between(window_start, window_end, inc=True)
@@ -97,13 +113,26 @@ def rule_dates(recurrence, starts_on, first_day, last_day, limit=None):
             itertools.islice(ruleset.xafter(window_start, inc=True), wanted),
         )
     dates = {occurrence.date() for occurrence in occurrences}
-    dates |= {
-        day
-        for day in (local_date(rdate) for rdate in recurrence.rdates)
-        if first_day <= day <= last_day
-    }
+    dates |= _extra_dates(recurrence, first_day, last_day)
     dates = sorted(dates - excluded)
     return dates if limit is None else dates[:limit]
+
+
+def plain_and_rule_dates(recurrence, starts_on, first_day, last_day):
+    """(the dates of the rule's RRULEs alone, ``rule_dates``) from ``first_day`` to
+    ``last_day``, expanding each RRULE once: what a calendar's VEVENT of the rule needs."""
+    window = _window(first_day, last_day)
+    plain = {
+        d.date()
+        for d in _anchored_set(recurrence.rrules, starts_on, first_day).between(*window, inc=True)
+    }
+    excluded_by_rule = set()
+    if recurrence.exrules:
+        exrules = _anchored_set(recurrence.exrules, starts_on, first_day)
+        excluded_by_rule = {d.date() for d in exrules.between(*window, inc=True)}
+    dates = (plain - excluded_by_rule) | _extra_dates(recurrence, first_day, last_day)
+    dates -= {local_date(exdate) for exdate in recurrence.exdates}
+    return sorted(plain), sorted(dates)
 
 
 def expand(recurrence, starts_on, start_time, end_time, after, before, limit=None):

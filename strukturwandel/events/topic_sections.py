@@ -39,12 +39,17 @@ def recurring_meetings(topic, private, site=None):
 
 
 def topic_page_sections(topic, *, request, site, private):
+    past = listings.paginate(request, past_meetings(topic, site=site))
+    # Both lists in one go: the cards' prefetches once for both.
+    upcoming, past.object_list = listings.load_together(
+        upcoming_meetings(topic, site=site), past.object_list
+    )
     return [
         Section(TEMPLATES + "calendar_link.html", {"topic": topic}, slot="head"),
         Section(TEMPLATES + "calendar_button.html", {"topic": topic}, order=10, slot="actions"),
         Section(
             TEMPLATES + "upcoming_meetings.html",
-            {"upcoming_meetings": upcoming_meetings(topic, site=site)},
+            {"upcoming_meetings": upcoming},
             order=10,
         ),
         Section(
@@ -54,7 +59,7 @@ def topic_page_sections(topic, *, request, site, private):
         ),
         Section(
             TEMPLATES + "past_meetings.html",
-            {"past_meetings": listings.paginate(request, past_meetings(topic, site=site))},
+            {"past_meetings": past},
             order=40,
         ),
     ]

@@ -58,8 +58,8 @@ def site_calendar(request):
     ]
     meetings = in_site(listings.meeting_queryset(for_cards=False, private=private), site)
     meetings = calendars.in_feed_window(meetings).order_by("start")
-    calendar = calendars.build(_site_name(site), meetings, schedule_pages, request)
-    return calendars.response(calendar, "termine.ics")
+    content = calendars.render(_site_name(site), meetings, schedule_pages, request)
+    return calendars.response(content, "termine.ics")
 
 
 def _site_name(site):
@@ -85,8 +85,8 @@ def site_archive_calendar(request, year):
         "name": _site_name(site),
         "year": year,
     }
-    calendar = calendars.build(name, meetings.order_by("start"), [], request)
-    return calendars.response(calendar, f"termine-{year}.ics")
+    content = calendars.render(name, meetings.order_by("start"), [], request)
+    return calendars.response(content, f"termine-{year}.ics")
 
 
 @csrf_exempt
@@ -109,5 +109,5 @@ def topic_calendar(request, slug):
         topic_fields=topic_field
     )
     meetings = calendars.in_feed_window(in_site(meetings, site)).order_by("start")
-    calendar = calendars.build(topic_field.name, meetings, schedule_pages, request)
-    return calendars.response(calendar, f"{topic_field.slug}.ics")
+    content = calendars.render(topic_field.name, meetings, schedule_pages, request)
+    return calendars.response(content, f"{topic_field.slug}.ics")

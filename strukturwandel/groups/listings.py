@@ -8,11 +8,11 @@ from django.db.models import OuterRef, Prefetch
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from strukturwandel.core.pages import in_site, is_public, private_q
+from strukturwandel.core.pages import in_site, is_public, parent_path, private_q
 from strukturwandel.events import listings as meeting_listings
 
 from . import seams
-from .models import WorkingGroupPage
+from .models import WorkingGroupIndexPage, WorkingGroupPage
 
 CONTACT_PHOTO_FILTER = "fill-160x160"
 
@@ -82,8 +82,9 @@ def join_options(group, request=None):
     join_page = join_page if is_public(join_page, request) else None
     join_email = group.join_email
     if not join_email:
-        parent = group.get_parent().specific
-        join_email = getattr(parent, "join_email", "")
+        # The index page's address, in one query (not the parent page and then its type's).
+        index = WorkingGroupIndexPage.objects.filter(path=parent_path(group.path))
+        join_email = index.values_list("join_email", flat=True).first() or ""
     return {"join_page": join_page, "join_email": join_email}
 
 
@@ -93,12 +94,22 @@ def past_meetings(group, now=None):
 
 
 def group_details(group, request=None, now=None):
+    if request is not None:
+        # Upcoming and past in one go: the cards' prefetches once for both lists.
+        upcoming, past = meeting_listings.upcoming_and_past(
+            request,
+            meeting_listings.child_meetings(group),
+            schedule_page=group if group.plans_meetings else None,
+            now=now,
+        )
+    else:
+        upcoming, past = upcoming_entries(group, now), []
     return {
-        "past": meeting_listings.paginate(request, past_meetings(group, now)) if request else [],
+        "past": past,
         "topic_fields": group.topic_fields.all(),
         "contacts": contacts(group),
         "member_organisations": group.member_organisations.all(),
-        "upcoming": upcoming_entries(group, now),
+        "upcoming": upcoming,
         "sections": seams.page_sections(group, request=request),
         **join_options(group, request),
     }

@@ -38,7 +38,7 @@ def working_group_updates(context, group):
     """The updates on ``group`` from live, public alliance reports, newest first (two queries)."""
     request = context.get("request")
     updates = []
-    reports = in_site(ReportPage.objects.live().public(), request_site(request))
+    reports = in_site(ReportPage.objects.live().exclude(private_q(request)), request_site(request))
     reports = reports.filter(updated_groups=group).order_by("-date", "-pk")
     for report in reports:
         for item in report.body.raw_data:

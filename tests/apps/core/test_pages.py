@@ -44,3 +44,26 @@ def test_restrictions_are_read_once_per_request(django_assert_num_queries, root_
     with django_assert_num_queries(1):  # the listing itself
         public = root_page.get_descendants().exclude(private)
         assert list(public.values_list("pk", flat=True)) == [members.pk, pages[1].pk, pages[2].pk]
+
+
+def test_while_a_request_is_served_restrictions_are_read_once_also_without_the_request(
+    django_assert_num_queries, root_page, members
+):
+    from django.core.signals import request_finished, request_started
+
+    inner = f.publish(members, ContentPage(title="Protokolle", slug="protokolle"))
+    request_started.send(sender=None)
+    try:
+        with django_assert_num_queries(1):  # the listings deep below a page have no request
+            assert is_public(inner)
+            assert private_q() == private_q()
+        # A restriction added while the request is served is read again (signals).
+        PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+        assert not is_public(inner)
+    finally:
+        request_finished.send(sender=None)
+    # Outside a request nothing is kept: every call reads them.
+    PageViewRestriction.objects.all().delete()
+    with django_assert_num_queries(2):
+        assert is_public(inner)
+        assert is_public(members)

@@ -19,10 +19,10 @@ pytestmark = pytest.mark.django_db
 # documentation (one query per listing, registered into meeting_queryset).
 EXPECTED = {
     # site, page route (2), alias check, view restrictions (serving, listings); upcoming
-    # meetings with topic fields and documentation; the days the rule's meetings take; the
-    # past page: count, meetings, topic fields, documentation; the organisation (site
-    # settings) for the JSON-LD organizer.
-    "series page": 13 + queries_if("documentation", 2),
+    # meetings; the days the rule's meetings take; the past page: count, meetings; topic
+    # fields and documentation of both lists at once (listings.upcoming_and_past); the
+    # organisation (site settings) for the JSON-LD organizer.
+    "series page": 12 + queries_if("documentation"),
     # site, page route (2), alias check, view restrictions (serving, meetings); the days the
     # rule's meetings take; meetings, topic fields. Feeds do not link documentation.
     "series feed": 9,

@@ -17,20 +17,23 @@ SIZES = [5, 200]
 # Measured on SQLite and PostgreSQL; they must not grow with the content.
 TOPIC_INDEX_QUERIES = 8
 # Every meeting listing (events' meeting_queryset) prefetches the meetings' live documentation
-# for the cards' "Dokumentation" action: one query for the upcoming list of each page.
+# for the cards' "Dokumentation" action: one query for the upcoming and past lists of a page
+# together (listings.load_together), as for their topic fields. The view restrictions are read
+# once per request, also by listings that have no request at hand (core.pages).
 # Group pages: one more for the documentation app's reports, which leave out pages in private
 # (view-restricted) sections; on topic pages the reports, the groups and the links to merged
 # groups' successors (is_public) share one query for those sections per request. Both: one for
 # the site settings, whose contact e-mail is how to register for a meeting when neither it nor
 # its series names a way (not with the registration app: the meetings register on the site).
-TOPIC_PAGE_QUERIES = 21 - queries_if("registration")
+TOPIC_PAGE_QUERIES = 17 - queries_if("registration")
 # Group index and page: one query for the days the groups' live meetings take from their rules
 # (a private meeting takes its day too, as in the calendar feeds). On the index, the groups and
 # the links to merged groups' successors (is_public) share one query for the private sections.
 # Group page: one more for the view restrictions, read once per request for its links (the
-# topic index behind the topic links must be open to anyone).
+# topic index behind the topic links must be open to anyone); the index page's join e-mail in
+# one query.
 GROUP_INDEX_QUERIES = 10
-GROUP_PAGE_QUERIES = 25 - queries_if("registration")
+GROUP_PAGE_QUERIES = 21 - queries_if("registration")
 
 
 def _get(client, url):

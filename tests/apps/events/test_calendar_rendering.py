@@ -1,0 +1,150 @@
+"""The feeds' bytes (``calendars.render``): the same as icalendar's serialisation of the whole
+calendar, with each meeting's VEVENT kept in the cache until something it shows changes."""
+
+import datetime
+
+import pytest
+import recurrence
+from django.core.cache import cache
+from django.test import RequestFactory
+from django.utils import timezone
+
+from strukturwandel.events import calendars, listings, schedule
+from strukturwandel.events.models import MeetingPage, MeetingStatus
+from strukturwandel.topics.models import TopicField
+
+from .conftest import BERLIN
+
+pytestmark = pytest.mark.django_db
+
+
+def future(days):
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+def midnight_utc(day):
+    return datetime.datetime.combine(day, datetime.time.min, BERLIN).astimezone(datetime.UTC)
+
+
+@pytest.fixture
+def request_():
+    return RequestFactory().get("/")
+
+
+@pytest.fixture
+def feed_meetings(series, make_meeting):
+    energy = TopicField.objects.create(name="Energie", slug="energie")
+    for days in (-40, 3, 30, 400):
+        meeting = make_meeting(future(days), topic=f"Thema in {days} Tagen")
+        meeting.topic_fields.set([energy])
+        meeting.save_revision().publish()
+    series.schedule.exdates.append(midnight_utc(listings.planned_dates(series)[2].start.date()))
+    series.schedule.rdates.append(midnight_utc(future(45)))
+    series.save_revision().publish()
+    series.refresh_from_db()
+    return listings.meeting_queryset(for_cards=False).child_of(series).order_by("start")
+
+
+def count_serialised(monkeypatch):
+    built = []
+    original = calendars.meeting_event
+
+    def counting(meeting, request):
+        built.append(meeting.pk)
+        return original(meeting, request)
+
+    monkeypatch.setattr(calendars, "meeting_event", counting)
+    return built
+
+
+def test_render_is_icalendars_serialisation_byte_for_byte(series, feed_meetings, request_):
+    now = timezone.now()
+    expected = calendars.build("Stammtisch", feed_meetings, [series], request_, now=now).to_ical()
+    cold = calendars.render("Stammtisch", feed_meetings, [series], request_, now=now)
+    warm = calendars.render("Stammtisch", feed_meetings, [series], request_, now=now)
+    assert cold == expected
+    assert warm == expected
+    # A list of pages (a meeting's own file) and a rule alone come out the same way.
+    meeting = feed_meetings[1]
+    assert (
+        calendars.render("Eins", [meeting], [], request_, now=now)
+        == calendars.build("Eins", [meeting], [], request_, now=now).to_ical()
+    )
+    assert (
+        calendars.render("Regel", [], [series], request_, now=now)
+        == calendars.build("Regel", [], [series], request_, now=now).to_ical()
+    )
+    assert (
+        calendars.render("Leer", [], [], request_, now=now)
+        == calendars.build("Leer", [], [], request_, now=now).to_ical()
+    )
+
+
+def test_a_rebuilt_feed_serialises_only_the_meetings_that_changed(
+    series, feed_meetings, request_, monkeypatch
+):
+    built = count_serialised(monkeypatch)
+    render = lambda: calendars.render("Stammtisch", feed_meetings.all(), [series], request_)  # noqa: E731
+    first = render()
+    assert len(built) == 4
+    assert sum(key.startswith(":1:strukturwandel:vevent:") for key in cache._cache) == 4
+    built.clear()
+    assert render() == first
+    assert built == []
+
+    changed = MeetingPage.objects.get(pk=feed_meetings[1].pk)
+    changed.status = MeetingStatus.CANCELLED
+    changed.save_revision().publish()
+    body = render().decode()
+    assert built == [changed.pk]
+    assert "STATUS:CANCELLED" in body
+
+    # A renamed topic field is in every meeting's CATEGORIES: each is serialised again.
+    built.clear()
+    TopicField.objects.filter(slug="energie").update(name="Energie & Klima")
+    assert "CATEGORIES:Energie & Klima" in render().decode()
+    assert len(built) == 4
+
+    # A meeting moved in the tree has a new URL.
+    built.clear()
+    other = series.get_parent().add_child(
+        instance=type(series)(title="Andere Reihe", slug="andere-reihe")
+    )
+    moved = MeetingPage.objects.get(pk=feed_meetings[2].pk)
+    moved.move(other, pos="last-child")
+    moved.refresh_from_db()
+    assert moved.url_path.startswith(other.url_path)
+    meetings = listings.meeting_queryset(for_cards=False).filter(pk=moved.pk)
+    assert "/andere-reihe/" in calendars.render("Eins", meetings, [], request_).decode()
+    assert built == [moved.pk]
+
+
+def test_without_the_event_cache_every_meeting_is_serialised(
+    series, feed_meetings, request_, monkeypatch, settings
+):
+    settings.STRUKTURWANDEL = {"CALENDAR_EVENT_CACHE_SECONDS": 0}
+    built = count_serialised(monkeypatch)
+    first = calendars.render("Stammtisch", feed_meetings.all(), [series], request_)
+    second = calendars.render("Stammtisch", feed_meetings.all(), [series], request_)
+    assert first == second
+    assert len(built) == 8
+    assert not any(key.startswith(":1:strukturwandel:vevent") for key in cache._cache)
+
+
+def test_plain_and_rule_dates_expand_each_rule_once_and_agree_with_rule_dates():
+    first, last = datetime.date(2026, 1, 1), datetime.date(2027, 6, 30)
+    rule = recurrence.Recurrence(
+        rrules=[recurrence.Rule(recurrence.WEEKLY, byday=[recurrence.MO])],
+        exrules=[recurrence.Rule(recurrence.MONTHLY, byday=[recurrence.MO(1)])],
+        rdates=[midnight_utc(datetime.date(2026, 3, 4)), midnight_utc(datetime.date(2031, 1, 1))],
+        exdates=[midnight_utc(datetime.date(2026, 5, 11))],
+    )
+    starts_on = datetime.date(2015, 1, 5)
+    plain, dates = schedule.plain_and_rule_dates(rule, starts_on, first, last)
+    assert plain == schedule.rule_dates(
+        recurrence.Recurrence(rrules=rule.rrules), starts_on, first, last
+    )
+    assert dates == schedule.rule_dates(rule, starts_on, first, last)
+    assert datetime.date(2026, 3, 4) in dates
+    assert datetime.date(2026, 5, 11) not in dates
+    assert datetime.date(2026, 2, 2) in plain and datetime.date(2026, 2, 2) not in dates
