@@ -89,10 +89,10 @@ def test_query_counts_do_not_grow_with_the_number_of_meetings(client, series):
 # series (link above the title); the organisation (site settings) for the JSON-LD organizer;
 # the series' registration e-mail (not with the registration app: the meeting registers on the
 # site); topic fields; the speakers with their organisations, one query for all
-# (PersonChooserBlock); with the documentation app, the documentation link (its view
-# restrictions and the page) and the link back to where the meeting was suggested (view
-# restrictions, and the page found through the reference index).
-MEETING_PAGE_QUERIES = 11 + queries_if("documentation", 4) - queries_if("registration")
+# (PersonChooserBlock); with the documentation app, the documentation link (the view
+# restrictions, read once per request, and the page) and the page found through the reference
+# index where the meeting was suggested.
+MEETING_PAGE_QUERIES = 11 + queries_if("documentation", 3) - queries_if("registration")
 
 
 def add_speakers(count):
