@@ -248,6 +248,7 @@ class DocumentationPage(BaseReportPage):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("meeting", [index.SearchField("topic")]),
+        index.RelatedFields("topic_fields", [index.SearchField("name")]),
     ]
 
     class Meta:
@@ -324,6 +325,7 @@ class ReportPage(BaseReportPage):
         index.SearchField("summary"),
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.RelatedFields("topic_fields", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
 
