@@ -6,6 +6,7 @@ rule's event, so a client never shows a date twice. The private call link is nev
 """
 
 import datetime
+import re
 from typing import NamedTuple
 
 import icalendar
@@ -72,7 +73,7 @@ def meeting_event(meeting, request):
     event.add("sequence", meeting.calendar_sequence)
     event.add("dtstart", _local(meeting.start))
     event.add("dtend", _local(meeting.end))
-    event.add("summary", clean_text(meeting.title))
+    event.add("summary", meeting_summary(meeting))
     url = meeting.get_full_url(request)
     lines = [_("Topic: %(topic)s") % {"topic": meeting.topic}]
     if meeting.status_note:
@@ -89,6 +90,22 @@ def meeting_event(meeting, request):
     if categories:
         event.add("categories", categories)
     return event
+
+
+def meeting_summary(meeting):
+    """SUMMARY of a meeting: its title and topic, so that the meetings of a series read apart
+    in a month view ("Strukturwandel-Stammtisch: Mobilität auf dem Land"). A date closing the
+    title, as planned meetings are named ("… am Mo, 07.12.2026"), is left out: a calendar
+    shows the day."""
+    title = clean_text(meeting.title)
+    topic = clean_text(meeting.topic)
+    if not topic or topic.casefold() in title.casefold():
+        return title
+    # "on" as in the planned meetings' titles ("%(title)s on %(date)s"; German "am").
+    on = (_("%(title)s on %(date)s") % {"title": "", "date": ""}).strip()
+    dated = re.fullmatch(rf"(.+?)\s+{re.escape(on)}\s+(?:\w+,?\s+)?[\d./-]*\d", title)
+    name = dated.group(1) if dated else title
+    return f"{name}: {topic}"
 
 
 def meeting_location(meeting):
