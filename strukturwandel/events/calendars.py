@@ -266,6 +266,13 @@ def build(name, meetings, schedule_pages, request, *, now=None):
     return calendar
 
 
+def webcal_url(url):
+    """``url`` (absolute) with the ``webcal`` scheme: phones and calendar apps subscribe to
+    it, where an ``https`` link is downloaded once."""
+    scheme, separator, rest = url.partition("://")
+    return f"webcal://{rest}" if separator and scheme in ("http", "https") else url
+
+
 def response(calendar, filename):
     result = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     result["Content-Disposition"] = f'inline; filename="{filename}"'
