@@ -185,3 +185,61 @@ def connect():
     from wagtail.signals import page_published
 
     page_published.connect(_reindex_published, dispatch_uid="strukturwandel_core_reindex")
+
+
+# Elasticsearch/OpenSearch: German for a host that outgrows the database backend. Text is
+# indexed as German stems, umlauts and ß folded ("Mobilitaet" = "Mobilität"), and with the
+# starts of its words (3 to 20 letters), so that "Jugend" finds "Jugendbeteiligung"; queries
+# are analysed the same way without the word starts (docs/search.md).
+GERMAN_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": {
+                "german_stop": {"type": "stop", "stopwords": "_german_"},
+                "german_stemmer": {"type": "stemmer", "language": "light_german"},
+                "word_start": {"type": "edge_ngram", "min_gram": 3, "max_gram": 20},
+            },
+            "analyzer": {
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        "german_stop",
+                        "german_normalization",
+                        "german_stemmer",
+                        "word_start",
+                    ],
+                },
+                "default_search": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        "german_stop",
+                        "german_normalization",
+                        "german_stemmer",
+                    ],
+                },
+                "edgengram_analyzer": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "german_normalization", "edgengram"],
+                },
+            },
+        },
+        "index": {"max_ngram_diff": 17},
+    }
+}
+
+
+def german_search_engine(urls, *, backend="wagtail.search.backends.opensearch2", prefix=""):
+    """A ``WAGTAILSEARCH_BACKENDS`` entry for Elasticsearch or OpenSearch at ``urls`` with the
+    German analysis above; ``backend`` is Wagtail's module for the engine and version (e.g.
+    ``wagtail.search.backends.elasticsearch8``), ``prefix`` the index names' prefix."""
+    return {
+        "BACKEND": backend,
+        "URLS": list(urls),
+        "INDEX_PREFIX": prefix,
+        "INDEX_SETTINGS": GERMAN_INDEX_SETTINGS,
+    }

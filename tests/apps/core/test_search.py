@@ -1,11 +1,14 @@
 """German site search: the query's spellings and the backend's prefix and stem matching, on
 the database the suite runs on (SQLite, or PostgreSQL with the german configuration)."""
 
+import copy
+
 import pytest
 from django.db import connection
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, Phrase, PlainText
 
+from strukturwandel.core import search_backend
 from strukturwandel.core.models import ContentPage
 from strukturwandel.core.search import search_query, spellings
 
@@ -96,3 +99,43 @@ def test_the_backend_is_the_one_for_the_database():
 def test_autocomplete_matches_the_start_of_every_word(pages):
     results = get_search_backend().autocomplete("Jugendbet", ContentPage)
     assert [page.slug for page in results] == ["jugend"]
+
+
+# Analysis filters Elasticsearch and OpenSearch ship (the rest must be defined in the settings).
+BUILT_IN_FILTERS = {"lowercase", "asciifolding", "german_normalization"}
+
+
+@pytest.mark.django_db
+def test_the_search_engine_configuration_analyses_german():
+    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+    from modelsearch.utils import deep_update
+
+    from strukturwandel.core.search_backend import german_search_engine
+
+    config = german_search_engine(["https://search.example.org:9200"], prefix="sw_")
+    assert config["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert config["URLS"] == ["https://search.example.org:9200"]
+    assert config["INDEX_PREFIX"] == "sw_"
+    # As the backend applies INDEX_SETTINGS: over its own analysis.
+    merged = deep_update(
+        copy.deepcopy(ElasticsearchBaseSearchBackend.settings), config["INDEX_SETTINGS"]
+    )
+    analysis = merged["settings"]["analysis"]
+    for name, analyzer in analysis["analyzer"].items():
+        for used in analyzer["filter"]:
+            assert used in BUILT_IN_FILTERS or used in analysis["filter"], (name, used)
+    # Text is indexed with its words' starts and searched without them, in German.
+    assert analysis["analyzer"]["default"]["filter"][-1] == "word_start"
+    assert "word_start" not in analysis["analyzer"]["default_search"]["filter"]
+    assert analysis["filter"]["german_stemmer"]["language"] == "light_german"
+    assert analysis["filter"]["german_stop"]["stopwords"] == "_german_"
+    word_start = analysis["filter"]["word_start"]
+    ngram_spread = max(
+        spec["max_gram"] - spec["min_gram"]
+        for spec in analysis["filter"].values()
+        if "max_gram" in spec
+    )
+    assert merged["settings"]["index"]["max_ngram_diff"] >= ngram_spread
+    assert word_start["min_gram"] == search_backend.PREFIX_MIN_LENGTH
+    # Partial matches (autocomplete) fold umlauts the German way too.
+    assert "german_normalization" in analysis["analyzer"]["edgengram_analyzer"]["filter"]
