@@ -114,9 +114,11 @@ def calendar_subscribe(context, url, name=""):
     ``name`` (the series, the topic field) completes the links' names for screen readers."""
     request = context.get("request")
     https_url = request.build_absolute_uri(url) if request is not None else url
+    help_url = reverse("strukturwandel_events:calendar_help")
     return {
         "webcal_url": calendars.webcal_url(https_url),
         "https_url": https_url,
-        "help_url": reverse("strukturwandel_events:calendar_help"),
+        # Not on the how-to itself.
+        "help_url": "" if request is not None and request.path == help_url else help_url,
         "name": name,
     }

@@ -47,6 +47,7 @@ def test_the_how_to_lists_the_site_and_topic_feeds_and_four_apps(client, series)
     assert 'href="webcal://testserver/kalender/termine.ics"' in html
     assert 'href="http://testserver/kalender/termine.ics"' in html
     assert "<h3>Mobilität</h3>" in html
+    assert 'href="/kalender/">' not in html.split("<main", 1)[1]  # no link to itself
     assert 'href="webcal://testserver/kalender/themen/mobilitaet.ics"' in html
     for app in ("Apple Kalender", "Google Kalender", "Outlook", "Thunderbird"):
         assert f"<h3>{app}" in html
