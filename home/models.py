@@ -21,6 +21,7 @@ class HomePage(Page):
     max_count = 1
 
     NEXT_MEETINGS_COUNT = 3
+    head_template = "home/head/home_page.html"
 
     class Meta:
         verbose_name = _("home page")

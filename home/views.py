@@ -8,11 +8,19 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 
 from strukturwandel.core.cache import cached_view
 from strukturwandel.core.pages import in_site
 from strukturwandel.core.search import search_query
 from strukturwandel.documentation.models import DocumentationPage
+from strukturwandel.events import listings
+from strukturwandel.topics.models import TopicField, TopicFieldIndexPage
+
+# Topic fields whose names or descriptions match, shown above the pages found.
+TOPIC_HITS = 5
+# Upcoming meetings a search without hits suggests.
+SUGGESTED_MEETINGS = 3
 
 
 @cached_view("search")
@@ -21,23 +29,32 @@ def search(request):
     # Specific pages for type, date and teaser; without their StreamFields, which a hit
     # never shows (one query per page type among the hits).
     # Only the site the search is served on.
-    pages = in_site(Page.objects.live().public(), Site.find_for_request(request))
+    site = Site.find_for_request(request)
+    pages = in_site(Page.objects.live().public(), site)
     pages = pages.specific().defer_streamfields()
     results = pages.search(query.parsed()) if query else Page.objects.none()
     page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
     hits = list(page_obj)
     # A documentation's date is its meeting's: one query for all of them.
     prefetch_related_objects([hit for hit in hits if isinstance(hit, DocumentationPage)], "meeting")
-    return TemplateResponse(
-        request,
-        "home/search.html",
-        {
-            "search_query": query.text,
-            "search_notice": query.notice,
-            "page_obj": page_obj,
-            "hits": [_hit(page) for page in hits],
-        },
-    )
+    topic_index = TopicFieldIndexPage.for_request(request) if query else None
+    topics = []
+    if topic_index is not None and page_obj.number == 1:
+        found = get_search_backend().search(query.parsed(), TopicField)[:TOPIC_HITS]
+        topics = [(topic, topic_index.topic_url(topic, request)) for topic in found]
+    context = {
+        "search_query": query.text,
+        "search_notice": query.notice,
+        "page_obj": page_obj,
+        "hits": [_hit(page) for page in hits],
+        "topic_hits": topics,
+    }
+    if query and not hits and not topics:
+        # Nothing found: where else to look.
+        context["topic_index"] = topic_index
+        upcoming = listings.upcoming_meetings(listings.descendant_meetings(site.root_page))
+        context["suggested_meetings"] = upcoming[:SUGGESTED_MEETINGS]
+    return TemplateResponse(request, "home/search.html", context)
 
 
 def _hit(page):

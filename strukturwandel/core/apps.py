@@ -18,11 +18,13 @@ class CoreConfig(AppConfig):
         from . import (
             cache,
             checks,  # noqa: F401  (registers the system checks)
+            search_backend,
             signals,
         )
         from .forms import validate_single_line
 
         signals.connect()
+        search_backend.connect()
         django_checks.register(cache.page_cache_is_shared, django_checks.Tags.caches, deploy=True)
 
         # Every single-line text the Wagtail admin edits (page titles, snippet names, the

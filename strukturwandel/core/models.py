@@ -65,6 +65,18 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image for sharing"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page is shared on social media or in a messenger (Open Graph), "
+            "unless the page has an image of its own. Best at least 1200 × 630 pixels."
+        ),
+    )
     imprint_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("imprint page"),
@@ -94,6 +106,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Newsletter"),
         ),
         FieldPanel("social_links"),
+        FieldPanel("share_image"),
         MultiFieldPanel(
             [FieldPanel("funding_notice"), FieldPanel("funding_logo")],
             heading=_("Funding"),

@@ -10,18 +10,20 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import CharField, Count, DateField, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Cast, Coalesce, ExtractYear, TruncDate
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.search import index
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.models import BelowSiteRootMixin
-from strukturwandel.core.pages import is_public, private_q
+from strukturwandel.core.pages import in_site, is_public, private_q
 from strukturwandel.core.search import search_query
 from strukturwandel.events.models import MeetingFormat, MeetingPage, MeetingStatus
 from strukturwandel.groups.models import WorkingGroupPage
@@ -106,8 +108,11 @@ class BaseReportPage(Page):
         return context
 
 
-class DocumentationIndexPage(BelowSiteRootMixin, Page):
-    """All documentation and reports, newest first, with filters and search."""
+class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
+    """All documentation and reports, newest first, with filters and search; their Atom feeds
+    (``feed/``, ``feed/<topic slug>/``)."""
+
+    head_template = "strukturwandel_documentation/head/documentation_index_page.html"
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -205,6 +210,40 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
         )
         return context
 
+    @path("feed/")
+    def feed(self, request):
+        from .feeds import DocumentationFeed
+
+        return DocumentationFeed(self)(request)
+
+    @path("feed/<slug:slug>/")
+    def topic_feed(self, request, slug):
+        from strukturwandel.topics.models import TopicField
+
+        from .feeds import DocumentationFeed
+
+        return DocumentationFeed(self, get_object_or_404(TopicField, slug=slug))(request)
+
+    def feed_url(self, topic=None, request=None):
+        """The Atom feed of this index, or of its pages on ``topic``; "" without a URL."""
+        base = self.get_url(request)
+        if base is None:
+            return ""
+        if topic is None:
+            return base + self.reverse_subpage("feed")
+        return base + self.reverse_subpage("topic_feed", kwargs={"slug": topic.slug})
+
+    @classmethod
+    def for_request(cls, request):
+        """The live, public documentation index of the request's site, once per request."""
+        if hasattr(request, "_strukturwandel_documentation_index"):
+            return request._strukturwandel_documentation_index
+        index_page = in_site(cls.objects.live(), Site.find_for_request(request)).first()
+        if not is_public(index_page, request):
+            index_page = None
+        request._strukturwandel_documentation_index = index_page
+        return index_page
+
     @staticmethod
     def specific_items(ids):
         """The pages with what a listing shows, in a fixed number of queries."""
@@ -255,6 +294,7 @@ class DocumentationPage(BaseReportPage):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("meeting", [index.SearchField("topic")]),
+        index.RelatedFields("topic_fields", [index.SearchField("name")]),
     ]
 
     class Meta:
@@ -335,6 +375,7 @@ class ReportPage(BaseReportPage):
         index.SearchField("summary"),
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.RelatedFields("topic_fields", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
 

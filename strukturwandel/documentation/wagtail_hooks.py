@@ -133,9 +133,16 @@ def impulses_given_by_organisation(organisation):
 
 @hooks.register(TOPIC_PAGE_SECTIONS_HOOK)
 def reports_on_topic(topic, *, request, site, private):
-    return Section(
-        "strukturwandel_documentation/includes/topic_reports.html", {"topic": topic}, order=30
-    )
+    return [
+        Section(
+            "strukturwandel_documentation/includes/topic_reports.html", {"topic": topic}, order=30
+        ),
+        Section(
+            "strukturwandel_documentation/includes/topic_feed_link.html",
+            {"topic": topic},
+            slot="head",
+        ),
+    ]
 
 
 class ReportSummary(TopicSummary):

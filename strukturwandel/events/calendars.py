@@ -12,6 +12,7 @@ that changed. Serialising is most of a feed's cost.
 
 import datetime
 import logging
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
@@ -90,7 +91,7 @@ def meeting_event(meeting, request):
     event.add("sequence", meeting.calendar_sequence)
     event.add("dtstart", _local(meeting.start))
     event.add("dtend", _local(meeting.end))
-    event.add("summary", clean_text(meeting.title))
+    event.add("summary", meeting_summary(meeting))
     url = meeting.get_full_url(request)
     lines = [_("Topic: %(topic)s") % {"topic": meeting.topic}]
     if meeting.status_note:
@@ -210,6 +211,22 @@ def meeting_events_ical(meetings, request):
         except Exception:
             logger.warning("The cache cannot be reached; not caching.", exc_info=True)
     return events, starts
+
+
+def meeting_summary(meeting):
+    """SUMMARY of a meeting: its title and topic, so that the meetings of a series read apart
+    in a month view ("Strukturwandel-Stammtisch: Mobilität auf dem Land"). A date closing the
+    title, as planned meetings are named ("… am Mo, 07.12.2026"), is left out: a calendar
+    shows the day."""
+    title = clean_text(meeting.title)
+    topic = clean_text(meeting.topic)
+    if not topic or topic.casefold() in title.casefold():
+        return title
+    # "on" as in the planned meetings' titles ("%(title)s on %(date)s"; German "am").
+    on = (_("%(title)s on %(date)s") % {"title": "", "date": ""}).strip()
+    dated = re.fullmatch(rf"(.+?)\s+{re.escape(on)}\s+(?:\w+,?\s+)?[\d./-]*\d", title)
+    name = dated.group(1) if dated else title
+    return f"{name}: {topic}"
 
 
 def meeting_location(meeting):
@@ -414,6 +431,13 @@ def render(name, meetings, schedule_pages, request, *, now=None):
             END,
         ]
     )
+
+
+def webcal_url(url):
+    """``url`` (absolute) with the ``webcal`` scheme: phones and calendar apps subscribe to
+    it, where an ``https`` link is downloaded once."""
+    scheme, separator, rest = url.partition("://")
+    return f"webcal://{rest}" if separator and scheme in ("http", "https") else url
 
 
 def response(content, filename):

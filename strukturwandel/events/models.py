@@ -474,6 +474,7 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
         index.SearchField("topic"),
         index.SearchField("teaser"),
         index.SearchField("impulses"),
+        index.RelatedFields("topic_fields", [index.SearchField("name")]),
         index.FilterField("start"),
     ]
 
@@ -659,6 +660,7 @@ class RecurringMeetingPage(
         index.SearchField("topic"),
         index.SearchField("teaser"),
         index.SearchField("body"),
+        index.RelatedFields("topic_fields", [index.SearchField("name")]),
     ]
     subpage_types = []
     calendar_significant_fields = (*SCHEDULE_SIGNIFICANT_FIELDS, "format", "venue")

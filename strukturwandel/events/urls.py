@@ -2,6 +2,8 @@
 
     path("kalender/", include("strukturwandel.events.urls")),
 
+``kalender/`` itself is the how-to for subscribing, with every feed that is not a page's.
+
 The site feed lists the last FEED_PAST_DAYS and everything ahead; ``archiv/<year>.ics`` a
 year's meetings.
 
@@ -15,6 +17,7 @@ from . import views
 app_name = "strukturwandel_events"
 
 urlpatterns = [
+    path("", views.calendar_help, name="calendar_help"),
     path("termine.ics", views.site_calendar, name="site_calendar"),
     path("themen/<slug:slug>.ics", views.topic_calendar, name="topic_calendar"),
     path("archiv/<int:year>.ics", views.site_archive_calendar, name="site_archive_calendar"),

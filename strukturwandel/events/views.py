@@ -11,6 +11,7 @@ import datetime
 from django.apps import apps
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import pgettext
 from django.views.decorators.csrf import csrf_exempt
@@ -60,6 +61,21 @@ def site_calendar(request):
     meetings = calendars.in_feed_window(meetings).order_by("start")
     content = calendars.render(_site_name(site), meetings, schedule_pages, request)
     return calendars.response(content, "termine.ics")
+
+
+@require_safe
+@cached_view("page")
+def calendar_help(request):
+    """How to subscribe to a calendar in the common apps, with the site's feed and the topic
+    fields' feeds: where every "Subscribe to the calendar" leads."""
+    return TemplateResponse(
+        request,
+        "strukturwandel_events/calendar_help.html",
+        {
+            "site_calendar_name": _site_name(Site.find_for_request(request)),
+            "topic_fields": TopicField.objects.all(),
+        },
+    )
 
 
 def _site_name(site):

@@ -143,6 +143,10 @@ class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, MeetingParentMixin,
         index.SearchField("short_description"),
         index.SearchField("purpose"),
         index.SearchField("body"),
+        index.RelatedFields("topic_fields", [index.SearchField("name")]),
+        # People named on the group's page: contact people and member organisations.
+        index.RelatedFields("contacts", [index.SearchField("name")]),
+        index.RelatedFields("member_organisations", [index.SearchField("name")]),
     ]
 
     parent_page_types = ["strukturwandel_groups.WorkingGroupIndexPage"]

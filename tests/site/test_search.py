@@ -77,9 +77,10 @@ def test_search_results_take_the_same_queries_for_one_hit_and_ten(
     _add_meetings(12, "Reihentermin")
     client.get("/suche/", {"q": "Einzeltermin"})  # warm the content type cache
     # View restrictions, count, the hits' ids, the specific meetings (one query per page type
-    # among the hits), site, site settings, main navigation.
+    # among the hits), the topic index, its view restrictions, the topic fields' search, site,
+    # site settings, main navigation.
     for word in ("Einzeltermin", "Reihentermin"):
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(10):
             html = client.get("/suche/", {"q": word}).content.decode()
         assert f'<p class="search-result__description">{word} am Montag</p>' in html
 
@@ -122,3 +123,93 @@ def test_control_characters_and_runs_of_spaces_are_normalised(client, demo):
     response = client.get("/suche/", {"q": "Netzwerk\x01\x1b  \t Zukunft\u200b"})
     assert response.context["search_query"] == "Netzwerk Zukunft"
     assert "Ihre Suche wurde gekürzt" not in response.content.decode()
+
+
+def _hit_titles(client, query):
+    html = client.get("/suche/", {"q": query}).content.decode()
+    if '<ol class="search-results">' not in html:
+        return []
+    return [
+        part.split("</a></h3>", 1)[0].rsplit(">", 1)[1]
+        for part in _search_hits(html).split('<h3 class="search-result__title">')[1:]
+    ]
+
+
+KICKOFF = "Ein Strukturwandel-Bündnis für das Mitteldeutsche Revier: die Auftaktveranstaltung"
+
+
+# The same hits on SQLite and on PostgreSQL (CI runs this file on both).
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The first part of a compound finds it: "Jugendbeteiligung", "Dorfentwicklung",
+        # "Energiewende", "Braunkohlerevier".
+        ("Jugend", "Strukturwandel-Stammtisch am 07.03.2022"),
+        ("Dorf", "AG 1: Nachhaltige Dorfentwicklung"),
+        ("Energie", "Strukturwandel-Stammtisch am 01.11.2021"),
+        ("Braunkohle", "Offenes Treffen des Aktionskreises Strukturwandel Leipziger Land"),
+        # Another form of the word: "Dörfer" → "Dorf…", "Stiftung" → "Stiftungen",
+        # "transparent" → "transparenter".
+        ("Dörfer", "AG 1: Nachhaltige Dorfentwicklung"),
+        ("Stiftung", "Strukturwandel-Stammtisch am 25.04.2022"),
+        ("transparent", KICKOFF),
+        # Without umlauts or ß where the text has them.
+        ("Mobilitaet", "Dokumentation: Strukturwandel-Stammtisch am 06.12.2021"),
+        ("Buergerregion", KICKOFF),
+        ("Strassencafe", "Strukturwandel-Stammtisch am 06.12.2021"),
+        # A working group by its contact people and member organisations.
+        ("Jonas Testmann", "AG 1: Nachhaltige Dorfentwicklung"),
+    ],
+)
+def test_german_words_are_found_by_their_parts_forms_and_spellings(client, demo, query, expected):
+    assert expected in _hit_titles(client, query)
+
+
+def test_title_hits_come_first(client, demo):
+    # "Dorf" is in AG 1's title, and in the text of the others.
+    assert _hit_titles(client, "Dorf")[0] == "AG 1: Nachhaltige Dorfentwicklung"
+    assert _hit_titles(client, "Dörfer")[0] == "AG 1: Nachhaltige Dorfentwicklung"
+    _add_meetings(1, "Kohlekommission")
+    series = EventSeriesPage.objects.get()
+    meeting = series.get_children().get(slug="kohlekommission-0").specific
+    meeting.title = "Wasserstoff im Revier"
+    meeting.teaser = "Kohlekommission, Kohlekommission und noch einmal Kohlekommission"
+    meeting.save_revision().publish()
+    _add_meetings(1, "Kohlekommissionsbericht")
+    titles = _hit_titles(client, "Kohlekommission")
+    assert titles == ["Kohlekommissionsbericht 0", "Wasserstoff im Revier"]
+
+
+def test_topic_fields_are_found_and_tag_their_pages(client, demo):
+    from strukturwandel.topics.models import TopicField
+
+    html = client.get("/suche/", {"q": "Mobilitaet"}).content.decode()
+    topics = html.split('<ul class="search-topics__list">', 1)[1].split("</ul>", 1)[0]
+    assert (
+        '<a href="/themenfelder/mobilitaet-infrastruktur/">Mobilität und lokale Infrastruktur</a>'
+        in topics
+    )
+    _add_meetings(1, "Sondertermin")
+    meeting = MeetingPage.objects.get(slug="sondertermin-0")
+    meeting.topic_fields.add(TopicField.objects.create(name="Wasserstoffwirtschaft", slug="h2"))
+    meeting.save_revision().publish()
+    html = client.get("/suche/", {"q": "Wasserstoff"}).content.decode()
+    assert '<a href="/themenfelder/h2/">Wasserstoffwirtschaft</a>' in html
+    assert ">Sondertermin 0</a></h3>" in _search_hits(html)
+
+
+def test_a_search_without_hits_suggests_topics_and_upcoming_meetings(
+    client, demo, django_assert_num_queries
+):
+    client.get("/suche/", {"q": "Quantencomputer"})  # warm the content type cache
+    # View restrictions, count, the topic index, its view restrictions, the topic fields'
+    # search, the upcoming meetings with their topics and documentation links, site, site
+    # settings, main navigation.
+    with django_assert_num_queries(12):
+        html = client.get("/suche/", {"q": "Quantencomputer"}).content.decode()
+    assert "0 Treffer für „Quantencomputer“" in html
+    assert '<a href="/themenfelder/">Alle Themenfelder im Überblick</a>' in html
+    suggestions = html.split('<div class="search-suggestions">', 1)[1]
+    upcoming = MeetingPage.objects.live().filter(end__gt=timezone.now()).order_by("start")[:3]
+    for meeting in upcoming:
+        assert f'href="{meeting.url}"' in suggestions

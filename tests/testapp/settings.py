@@ -104,7 +104,11 @@ else:
 
 WAGTAIL_SITE_NAME = "Testsite"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search, German (strukturwandel/core/search_backend.py): stemming and stop
+# words on PostgreSQL, parts of compound words on PostgreSQL and SQLite.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "strukturwandel.core.search_backend", "SEARCH_CONFIG": "german"}
+}
 
 # Tests compare fresh renders (and count their queries); the page cache's own tests
 # (tests/apps/core/test_page_cache.py) switch it on.

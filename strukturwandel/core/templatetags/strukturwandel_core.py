@@ -89,3 +89,19 @@ def render_section(context, section):
     template = context.template.engine.get_template(section.template)
     with context.push(section.context):
         return template.render(context)
+
+
+SHARE_IMAGE_SPEC = "fill-1200x630"
+
+
+@register.simple_tag(takes_context=True)
+def share_image_url(context, image=None):
+    """The absolute URL of ``image`` (else the site settings' image for sharing) cut to the
+    size social media show (``og:image``); "" without either."""
+    request = context.get("request")
+    if not image and request is not None:
+        image = SiteSettings.for_request(request).share_image
+    if not image:
+        return ""
+    url = image.get_rendition(SHARE_IMAGE_SPEC).url
+    return request.build_absolute_uri(url) if request is not None else url

@@ -85,3 +85,16 @@ def topic_reports(context, topic, limit=10):
     entries = [*documentation, *reports.order_by("-date")[:limit]]
     entries.sort(key=lambda page: (page.date is not None, page.date), reverse=True)
     return entries[:limit]
+
+
+@register.inclusion_tag("strukturwandel_documentation/includes/feed_link.html", takes_context=True)
+def documentation_feed_link(context, topic=None):
+    """``<link rel="alternate">`` to the Atom feed of the site's documentation and reports (of
+    ``topic`` when given), for <head>; nothing when the site has no public documentation index."""
+    from ..models import DocumentationIndexPage
+
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, DocumentationIndexPage):
+        page = DocumentationIndexPage.for_request(request) if request is not None else None
+    return {"feed_url": page.feed_url(topic, request) if page else "", "topic": topic}

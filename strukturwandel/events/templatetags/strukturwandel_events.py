@@ -13,6 +13,8 @@
   ``#anmeldung`` section when the meeting registers on this site (registration_provider).
 - ``{% meeting_card meeting show_title as card %}``: a card's ``url``, ``title``, ``topic_line``.
 - ``{% meeting_links meeting %}``: the links installed apps add to a meeting (see ``seams``).
+- ``{% calendar_subscribe url name %}``: "Subscribe to the calendar" (``webcal://``), the
+  feed's address and the how-to page.
 
 Both show the site's time zone (Europe/Berlin); the formats come from the German catalogue,
 so another language gets its own.
@@ -22,9 +24,10 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from .. import cards, formats, registration_provider, seams, structured_data
+from .. import calendars, cards, formats, registration_provider, seams, structured_data
 
 register = template.Library()
 
@@ -100,3 +103,22 @@ def meeting_links(context, meeting, as_paragraph=False):
 def meeting_card(context, meeting, show_title=False):
     """What the card of a MeetingPage or PlannedDate links to and says (``cards.MeetingCard``)."""
     return cards.meeting_card(meeting, show_title=bool(show_title), request=context.get("request"))
+
+
+@register.inclusion_tag(
+    "strukturwandel_events/includes/calendar_subscribe.html", takes_context=True
+)
+def calendar_subscribe(context, url, name=""):
+    """ "Subscribe to the calendar" for the feed at ``url``: a ``webcal://`` link, which a phone
+    or calendar app subscribes to, the feed's ``https://`` address to copy, and the how-to.
+    ``name`` (the series, the topic field) completes the links' names for screen readers."""
+    request = context.get("request")
+    https_url = request.build_absolute_uri(url) if request is not None else url
+    help_url = reverse("strukturwandel_events:calendar_help")
+    return {
+        "webcal_url": calendars.webcal_url(https_url),
+        "https_url": https_url,
+        # Not on the how-to itself.
+        "help_url": "" if request is not None and request.path == help_url else help_url,
+        "name": name,
+    }

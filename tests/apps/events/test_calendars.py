@@ -169,7 +169,8 @@ def test_site_and_topic_feeds_list_only_the_site_they_are_served_on(
 
     for url in ["/kalender/termine.ics", "/kalender/themen/klimaschutz.ics"]:
         ours_only = [str(event["SUMMARY"]) for event in events(fetch(client, url))]
-        assert theirs.title not in ours_only and ours.title in ours_only, url
+        assert "Stammtisch: Fremdes Treffen" not in ours_only, url
+        assert "Stammtisch: Energiewende vor Ort" in ours_only, url
         theirs_only = [
             str(event["SUMMARY"])
             for event in events(
@@ -178,7 +179,7 @@ def test_site_and_topic_feeds_list_only_the_site_they_are_served_on(
                 )
             )
         ]
-        assert theirs_only == [theirs.title], url
+        assert theirs_only == ["Stammtisch: Fremdes Treffen"], url
 
 
 def test_a_private_meeting_takes_its_planned_date_on_the_page_as_in_the_feed(
@@ -293,7 +294,7 @@ def test_line_breaks_and_control_characters_never_reach_a_content_line(
     assert str(calendar["NAME"]) == "Stammtisch am Montag[2J"
     assert str(calendar["X-WR-CALNAME"]) == "Stammtisch am Montag[2J"
     [event] = events(fetch(client, meeting.calendar_url))
-    assert str(event["SUMMARY"]) == "Treffen neu"
+    assert str(event["SUMMARY"]) == "Treffen neu: Wärme netze"
     assert str(event["LOCATION"]) == "Markt 1, Borna"
     assert event["CATEGORIES"].cats == ["Energie wende"]
     # A description keeps its line breaks (escaped as \n by icalendar).
@@ -316,3 +317,37 @@ def test_feeds_answer_only_get_and_head(client, series, make_meeting):
             response = getattr(client, method)(url)
             assert response.status_code == 405, (method, url)
             assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize(
+    ("title", "topic", "summary"),
+    [
+        # A planned meeting's title ("<series> am <day>"): the series and the topic.
+        (
+            "Strukturwandel-Stammtisch am Mo, 07.12.2026",
+            "Mobilität auf dem Land",
+            "Strukturwandel-Stammtisch: Mobilität auf dem Land",
+        ),
+        (
+            "Strukturwandel-Stammtisch am 07.12.2026",
+            "Mobilität auf dem Land",
+            "Strukturwandel-Stammtisch: Mobilität auf dem Land",
+        ),
+        # Any other title keeps all it says.
+        ("Bündnistreffen im Mai", "Energiewende", "Bündnistreffen im Mai: Energiewende"),
+        ("Treffen am Markt", "Jugend", "Treffen am Markt: Jugend"),
+        # A title that says the topic already is not repeated.
+        ("Energiewende vor Ort", "Energiewende", "Energiewende vor Ort"),
+    ],
+)
+def test_a_meetings_summary_names_its_topic(client, series, make_meeting, title, topic, summary):
+    meeting = make_meeting(future(9), topic=topic)
+    meeting.title = title
+    meeting.save_revision().publish()
+    [event] = events(fetch(client, meeting.calendar_url))
+    assert str(event["SUMMARY"]) == summary
+    # The topic's meetings apart in a month view, as a client expands the feed.
+    calendar = fetch(client, "/kalender/termine.ics")
+    day = timezone.localdate(meeting.start)
+    titles = [str(e["SUMMARY"]) for e in recurring_ical_events.of(calendar).at(day)]
+    assert summary in titles

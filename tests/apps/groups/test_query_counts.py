@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 SIZES = [5, 200]
 
 # Measured on SQLite and PostgreSQL; they must not grow with the content.
-TOPIC_INDEX_QUERIES = 8
+# The topic index: one of them for the site settings (the image to share, Open Graph).
+TOPIC_INDEX_QUERIES = 9
 # Every meeting listing (events' meeting_queryset) prefetches the meetings' live documentation
 # for the cards' "Dokumentation" action: one query for the upcoming and past lists of a page
 # together (listings.load_together), as for their topic fields. The view restrictions are read
@@ -23,9 +24,10 @@ TOPIC_INDEX_QUERIES = 8
 # Group pages: one more for the documentation app's reports, which leave out pages in private
 # (view-restricted) sections; on topic pages the reports, the groups and the links to merged
 # groups' successors (is_public) share one query for those sections per request. Both: one for
-# the site settings, whose contact e-mail is how to register for a meeting when neither it nor
-# its series names a way (not with the registration app: the meetings register on the site).
-TOPIC_PAGE_QUERIES = 17 - queries_if("registration")
+# the site settings (the image to share, and the contact e-mail that is how to register for a
+# meeting when neither it nor its series names a way). With the documentation app: one for its
+# index, whose topic feed the head announces.
+TOPIC_PAGE_QUERIES = 21 + queries_if("documentation")
 # Group index and page: one query for the days the groups' live meetings take from their rules
 # (a private meeting takes its day too, as in the calendar feeds). On the index, the groups and
 # the links to merged groups' successors (is_public) share one query for the private sections.

@@ -405,7 +405,11 @@ def test_topic_page_offers_its_calendar_feed(client, topics_page, climate):
         '<link rel="alternate" type="text/calendar" '
         'href="/kalender/themen/klimaschutz-energiewende.ics"' in html
     )
-    assert 'href="/kalender/themen/klimaschutz-energiewende.ics">Kalender abonnieren' in html
+    assert (
+        'href="webcal://testserver/kalender/themen/klimaschutz-energiewende.ics">'
+        "Kalender abonnieren"
+    ) in html
+    assert 'href="http://testserver/kalender/themen/klimaschutz-energiewende.ics">' in html
     feed = client.get("/kalender/themen/klimaschutz-energiewende.ics")
     assert feed.status_code == 200
 

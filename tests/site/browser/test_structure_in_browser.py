@@ -40,7 +40,7 @@ def test_visitor_goes_from_the_topic_index_to_a_topic(demo_site, live_server, pa
     screenshot("topic-page")
 
     # Keyboard users reach the calendar link with a visible focus.
-    calendar = page.locator('main a[href$="/strukturwandel-strukturen.ics"]')
+    calendar = page.locator('main a[href^="webcal://"][href$="/strukturwandel-strukturen.ics"]')
     assert calendar.inner_text().startswith("Kalender abonnieren")
     calendar.focus()
     outline = calendar.evaluate("element => getComputedStyle(element).outlineStyle")

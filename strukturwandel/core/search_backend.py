@@ -1,0 +1,245 @@
+"""Wagtail's database search backend, made to find German words by their parts.
+
+Use it in place of ``wagtail.search.backends.database``::
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "strukturwandel.core.search_backend",
+            "SEARCH_CONFIG": "german",  # PostgreSQL: stemming and stop words
+        }
+    }
+
+Like Wagtail's, it picks the implementation for the default database. Beyond it:
+
+- every word of a query of at least ``PREFIX_MIN_LENGTH`` letters also matches as the start of
+  a longer word, so the first part of a compound finds it ("Jugend" → "Jugendbeteiligung");
+- PostgreSQL uses ``SEARCH_CONFIG`` for partial matches (autocomplete) too, not Wagtail's
+  fixed ``simple``, so "Dörfer" finds "Dorfentwicklung" there as well;
+- SQLite, which has no stemmer, also searches each word's German stem as a prefix
+  ("Stiftungen" → "stiftung*"), and weighs a title hit above a hit in the text.
+
+The query itself is spelled out in umlaut variants by ``strukturwandel.core.search``.
+"""
+
+import re
+from functools import cache, reduce
+
+from django.db import connection
+
+PREFIX_MIN_LENGTH = 3
+# SQLite's full-text table has the columns (autocomplete, body, title): bm25's column weights.
+SQLITE_COLUMN_WEIGHTS = (1.0, 1.0, 10.0)
+
+
+def _stem(word):
+    # A stemmer holds the word it works on: one per call, as requests run in threads.
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("german").stemWord(word.lower())
+
+
+@cache
+def _postgres_backend_class():
+    from django.contrib.postgres.search import SearchQuery
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresAutocompleteQueryCompiler,
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+    from modelsearch.backends.database.postgres.query import Lexeme
+    from modelsearch.query import PlainText
+
+    class PrefixMixin:
+        def build_tsquery_content(self, query, config=None, invert=False):
+            if not isinstance(query, PlainText):
+                return super().build_tsquery_content(query, config=config, invert=invert)
+            terms = [term for term in re.split(r"[\s\-]+", query.query_string) if term]
+            if not terms:
+                return None
+            lexemes = [
+                Lexeme(term, invert=invert, prefix=len(term) >= PREFIX_MIN_LENGTH) for term in terms
+            ]
+            if (query.operator == "and") != invert:
+                combined = reduce(lambda a, b: a & b, lexemes)
+            else:
+                combined = reduce(lambda a, b: a | b, lexemes)
+            return SearchQuery(combined, search_type="raw", config=config)
+
+    class GermanSearchQueryCompiler(PrefixMixin, PostgresSearchQueryCompiler):
+        pass
+
+    class GermanAutocompleteQueryCompiler(PrefixMixin, PostgresAutocompleteQueryCompiler):
+        pass
+
+    class GermanPostgresSearchBackend(PostgresSearchBackend):
+        query_compiler_class = GermanSearchQueryCompiler
+        autocomplete_query_compiler_class = GermanAutocompleteQueryCompiler
+
+        def __init__(self, params):
+            super().__init__(params)
+            if self.config:
+                self.autocomplete_config = self.config
+
+    return GermanPostgresSearchBackend
+
+
+@cache
+def _sqlite_backend_class():
+    from django.db.models import FloatField, Func
+    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
+        SQLiteFTSIndexEntry,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+    from modelsearch.query import PlainText
+
+    class WeightedBM25(Func):
+        output_field = FloatField()
+
+        def as_sql(self, compiler, connection, **extra_context):
+            weights = ", ".join(str(weight) for weight in SQLITE_COLUMN_WEIGHTS)
+            return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
+
+    class Either(Lexeme):
+        # Two lexemes in parentheses: FTS5 binds AND tighter than OR.
+        def __init__(self, *lexemes):
+            self.lexemes = lexemes
+            super().__init__("")
+
+        def as_sql(self, compiler, connection):
+            parts = [compiler.compile(lexeme) for lexeme in self.lexemes]
+            return "%s", ["(" + " OR ".join(sql % tuple(params) for sql, params in parts) + ")"]
+
+    def word(term):
+        # A word, or its start, or its stem's start: "Dörfer" → ("dörfer"* OR "dorf"*).
+        prefix = len(term) >= PREFIX_MIN_LENGTH
+        lexeme = Lexeme(term, prefix=prefix)
+        stem = _stem(term)
+        if prefix and len(stem) >= PREFIX_MIN_LENGTH and stem != term.lower():
+            return Either(lexeme, Lexeme(stem, prefix=True))
+        return lexeme
+
+    class PrefixMixin:
+        def build_search_query_content(self, query, config=None):
+            if not isinstance(query, PlainText):
+                return super().build_search_query_content(query, config=config)
+            # FTS5 reads a double quote as the end of a string: it only separates words.
+            terms = query.query_string.replace('"', " ").split()
+            if not terms:
+                return None
+            lexemes = [word(term) for term in terms]
+            if query.operator.upper() == "AND":
+                combined = reduce(lambda a, b: a & b, lexemes)
+            else:
+                combined = reduce(lambda a, b: a | b, lexemes)
+            return SearchQueryExpression(combined, config=config)
+
+    class TitleFirstMixin(PrefixMixin):
+        def _build_rank_expression(self, vectors, config):
+            # One bm25 over the row with the title weighted up: lower is better, as in Wagtail's.
+            return WeightedBM25()
+
+    class GermanSearchQueryCompiler(TitleFirstMixin, SQLiteSearchQueryCompiler):
+        pass
+
+    class GermanAutocompleteQueryCompiler(PrefixMixin, SQLiteAutocompleteQueryCompiler):
+        pass
+
+    class GermanSQLiteSearchBackend(SQLiteSearchBackend):
+        query_compiler_class = GermanSearchQueryCompiler
+        autocomplete_query_compiler_class = GermanAutocompleteQueryCompiler
+
+    return GermanSQLiteSearchBackend
+
+
+def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
+    from modelsearch.backends import database
+
+    if connection.vendor == "postgresql":
+        return _postgres_backend_class()(params)
+    backend = database.SearchBackend(params)
+    if connection.vendor == "sqlite" and database.USE_SQLITE_FTS:
+        return _sqlite_backend_class()(params)
+    return backend
+
+
+def _reindex_published(sender, instance, **kwargs):
+    from modelsearch import index
+    from modelsearch.tasks import insert_or_update_object_task
+
+    if any(isinstance(field, index.RelatedFields) for field in type(instance).get_search_fields()):
+        insert_or_update_object_task.enqueue(
+            instance._meta.app_label, instance._meta.model_name, str(instance.pk)
+        )
+
+
+def connect():
+    """Index a page again once it is published, for whatever search backend is configured.
+
+    Wagtail indexes a page when it is saved, but a page's cluster relations (topic fields,
+    contact people) are written after that save: without this the index would show the ones
+    of the version before.
+    """
+    from wagtail.signals import page_published
+
+    page_published.connect(_reindex_published, dispatch_uid="strukturwandel_core_reindex")
+
+
+# Elasticsearch/OpenSearch: German for a host that outgrows the database backend. Text is
+# indexed as German stems, umlauts and ß folded ("Mobilitaet" = "Mobilität"), and with the
+# starts of its words (3 to 20 letters), so that "Jugend" finds "Jugendbeteiligung"; queries
+# are analysed the same way without the word starts (docs/search.md).
+GERMAN_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": {
+                "german_stop": {"type": "stop", "stopwords": "_german_"},
+                "german_stemmer": {"type": "stemmer", "language": "light_german"},
+                "word_start": {"type": "edge_ngram", "min_gram": 3, "max_gram": 20},
+            },
+            "analyzer": {
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        "german_stop",
+                        "german_normalization",
+                        "german_stemmer",
+                        "word_start",
+                    ],
+                },
+                "default_search": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        "german_stop",
+                        "german_normalization",
+                        "german_stemmer",
+                    ],
+                },
+                "edgengram_analyzer": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "german_normalization", "edgengram"],
+                },
+            },
+        },
+        "index": {"max_ngram_diff": 17},
+    }
+}
+
+
+def german_search_engine(urls, *, backend="wagtail.search.backends.opensearch2", prefix=""):
+    """A ``WAGTAILSEARCH_BACKENDS`` entry for Elasticsearch or OpenSearch at ``urls`` with the
+    German analysis above; ``backend`` is Wagtail's module for the engine and version (e.g.
+    ``wagtail.search.backends.elasticsearch8``), ``prefix`` the index names' prefix."""
+    return {
+        "BACKEND": backend,
+        "URLS": list(urls),
+        "INDEX_PREFIX": prefix,
+        "INDEX_SETTINGS": GERMAN_INDEX_SETTINGS,
+    }

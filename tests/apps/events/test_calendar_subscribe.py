@@ -1,0 +1,59 @@
+"""Subscribing to calendars: webcal:// links beside the https address, and the how-to page
+every "Subscribe to the calendar" leads to, with the site's and the topic fields' feeds."""
+
+import icalendar
+import pytest
+from django.urls import reverse
+
+from strukturwandel.events.calendars import webcal_url
+from strukturwandel.topics.models import TopicField
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/kalender/termine.ics", "webcal://example.org/kalender/termine.ics"),
+        ("http://127.0.0.1:8000/a/kalender/", "webcal://127.0.0.1:8000/a/kalender/"),
+        ("/kalender/termine.ics", "/kalender/termine.ics"),
+    ],
+)
+def test_webcal_url(url, expected):
+    assert webcal_url(url) == expected
+
+
+def test_a_series_offers_webcal_its_address_and_the_how_to(client, series):
+    html = client.get(series.url).content.decode()
+    assert (
+        '<a class="sw-button sw-button--secondary" '
+        'href="webcal://testserver/stammtisch/kalender/">Kalender abonnieren'
+        '<span class="sw-visually-hidden">: Strukturwandel-Stammtisch</span></a>'
+    ) in html
+    assert '<a href="/kalender/">So geht’s</a>' in html
+    assert (
+        '<a href="http://testserver/stammtisch/kalender/">Kalenderadresse (https)'
+        '<span class="sw-visually-hidden">: Strukturwandel-Stammtisch</span></a>'
+    ) in html
+
+
+def test_the_how_to_lists_the_site_and_topic_feeds_and_four_apps(client, series):
+    TopicField.objects.create(name="Mobilität", slug="mobilitaet")
+    assert reverse("strukturwandel_events:calendar_help") == "/kalender/"
+    response = client.get("/kalender/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Kalender abonnieren: so geht’s</h1>" in html
+    assert 'href="webcal://testserver/kalender/termine.ics"' in html
+    assert 'href="http://testserver/kalender/termine.ics"' in html
+    assert "<h3>Mobilität</h3>" in html
+    assert 'href="/kalender/">' not in html.split("<main", 1)[1]  # no link to itself
+    assert 'href="webcal://testserver/kalender/themen/mobilitaet.ics"' in html
+    for app in ("Apple Kalender", "Google Kalender", "Outlook", "Thunderbird"):
+        assert f"<h3>{app}" in html
+    # Every linked feed is a calendar a client reads.
+    for path in ("/kalender/termine.ics", "/kalender/themen/mobilitaet.ics"):
+        feed = client.get(path)
+        assert feed.status_code == 200
+        icalendar.Calendar.from_ical(feed.content)
+    assert client.post("/kalender/").status_code == 405
