@@ -242,10 +242,10 @@ def test_query_count_does_not_grow_with_blocks(client, index, meeting, person, l
         counts.append(len(queries))
     assert counts[0] == counts[1]
     # Site, routing (3), page, view restrictions, speakers with organisations, meeting, the
-    # view restrictions that decide whether the meeting is linked (is_public), topic fields,
-    # next meetings and the view restrictions that keep private ones out, the documentation
+    # view restrictions that decide whether the meeting is linked (is_public) and keep private
+    # next meetings out (read once per request), topic fields, next meetings, the documentation
     # index for the Atom feed link, the site settings for the image to share; nothing per block.
-    assert counts[1] == 15, [query["sql"] for query in queries.captured_queries]
+    assert counts[1] == 14, [query["sql"] for query in queries.captured_queries]
 
 
 def test_a_meeting_behind_a_login_is_not_linked(client, documentation, meeting):

@@ -27,7 +27,7 @@ TOPIC_INDEX_QUERIES = 9
 # the site settings (the image to share, and the contact e-mail that is how to register for a
 # meeting when neither it nor its series names a way). With the documentation app: one for its
 # index, whose topic feed the head announces.
-TOPIC_PAGE_QUERIES = 21 + queries_if("documentation")
+TOPIC_PAGE_QUERIES = 17 + queries_if("documentation")
 # Group index and page: one query for the days the groups' live meetings take from their rules
 # (a private meeting takes its day too, as in the calendar feeds). On the index, the groups and
 # the links to merged groups' successors (is_public) share one query for the private sections.
