@@ -15,6 +15,7 @@ APP_TEST_DIRS = (
     "documentation",
     "importer",
     "registration",
+    "participation",
 )
 
 

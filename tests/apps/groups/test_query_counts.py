@@ -23,7 +23,8 @@ TOPIC_INDEX_QUERIES = 8
 # groups' successors (is_public) share one query for those sections per request. Both: one for
 # the site settings, whose contact e-mail is how to register for a meeting when neither it nor
 # its series names a way (not with the registration app: the meetings register on the site).
-TOPIC_PAGE_QUERIES = 21 - queries_if("registration")
+# With the participation app: its pages and the topic's accepted suggestions.
+TOPIC_PAGE_QUERIES = 21 - queries_if("registration") + queries_if("participation", 2)
 # Group index and page: one query for the days the groups' live meetings take from their rules
 # (a private meeting takes its day too, as in the calendar feeds). On the index, the groups and
 # the links to merged groups' successors (is_public) share one query for the private sections.

@@ -96,7 +96,7 @@ def test_visitor_registers_and_confirms_from_the_email(
     page.fill("#id_registration-name", "Erika Beispiel")
     page.fill("#id_registration-email", "erika@")
     submit(section.get_by_role("button", name="Anmelden"))
-    errors = page.locator(".sw-registration__errors")
+    errors = page.locator(".sw-form__errors")
     assert errors.is_visible()
     assert "Bitte geben Sie eine gültige E-Mail-Adresse an" in errors.inner_text()
     assert "Bitte stimmen Sie zu" in errors.inner_text()

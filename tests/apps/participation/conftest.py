@@ -1,0 +1,137 @@
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from strukturwandel.events.models import EventSeriesPage, MeetingPage
+from strukturwandel.participation.models import (
+    BusinessCardDirectoryPage,
+    ImpulseOfferPage,
+    TopicSuggestionPage,
+)
+from strukturwandel.topics.models import TopicField, TopicFieldIndexPage
+
+BERLIN = ZoneInfo("Europe/Berlin")
+LINK = re.compile(r"https?://[^/\s]+(/[^\s]+)")
+
+
+@pytest.fixture
+def topic(db):
+    return TopicField.objects.create(name="Mobilität", slug="mobilitaet")
+
+
+@pytest.fixture
+def other_topic(db):
+    return TopicField.objects.create(name="Energiewende", slug="energiewende")
+
+
+def add(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def series(root_page):
+    return add(root_page, EventSeriesPage(title="Strukturwandel-Stammtisch", slug="stammtisch"))
+
+
+@pytest.fixture
+def meeting(series, topic):
+    start = (timezone.now() + datetime.timedelta(days=10)).astimezone(BERLIN)
+    start = start.replace(hour=17, minute=0, second=0, microsecond=0)
+    page = add(
+        series,
+        MeetingPage(
+            title="Stammtisch Mobilität",
+            slug="stammtisch-mobilitaet",
+            start=start,
+            end=start + datetime.timedelta(minutes=90),
+            topic="Mobilität auf dem Land",
+        ),
+    )
+    return MeetingPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def topic_index(root_page):
+    return add(root_page, TopicFieldIndexPage(title="Themenfelder", slug="themenfelder"))
+
+
+@pytest.fixture
+def suggestion_page(root_page):
+    return add(root_page, TopicSuggestionPage(title="Thema vorschlagen", slug="thema-vorschlagen"))
+
+
+@pytest.fixture
+def offer_page(root_page):
+    return add(root_page, ImpulseOfferPage(title="Selbst etwas vorstellen", slug="vorstellen"))
+
+
+@pytest.fixture
+def directory(root_page):
+    return add(root_page, BusinessCardDirectoryPage(title="Vernetzung", slug="vernetzung"))
+
+
+@pytest.fixture
+def send(client, django_capture_on_commit_callbacks):
+    """POST like a browser; e-mails queued on commit are sent (immediate task backend)."""
+
+    def post(url, data=None, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data or {}, **kwargs)
+
+    return post
+
+
+def suggestion_data(**fields):
+    data = {
+        "title": "Dorfläden <b>retten</b>",
+        "description": "Wie halten wir Läden im Ort?",
+        "topic_field": "",
+        "name": "Erika Beispiel",
+        "email": "erika@example.org",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(fields)
+    return {f"vorschlag-{key}": value for key, value in data.items() if value is not None}
+
+
+def offer_data(**fields):
+    data = {
+        "name": "Erika Beispiel",
+        "organisation": "Dorfladen Musterdorf e.V.",
+        "email": "erika@example.org",
+        "project": "Dorfladen Musterdorf",
+        "description": "Ein Laden in Bürgerhand.",
+        "topic_field": "",
+        "preferred_meeting": "",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(fields)
+    return {f"impuls-{key}": value for key, value in data.items() if value is not None}
+
+
+def card_data(**fields):
+    data = {
+        "name": "Erika Beispiel",
+        "organisation": "Dorfladen Musterdorf e.V.",
+        "region": "burgenlandkreis",
+        "offers": "Erfahrung mit Dorfläden",
+        "looks_for": "Mitstreiter:innen",
+        "website": "https://example.org/dorfladen",
+        "public_contact": "erika@example.org",
+        "email": "Erika@Example.org",
+        "consent": "on",
+        "homepage": "",
+    }
+    data.update(fields)
+    return {f"karte-{key}": value for key, value in data.items() if value is not None}
+
+
+def links(message):
+    return LINK.findall(message.body)
