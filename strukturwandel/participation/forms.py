@@ -20,6 +20,33 @@ EMAIL_MESSAGES = {
 AUTOCOMPLETE = {"name": "name", "email": "email", "organisation": "organization"}
 
 
+# The largest id a database column holds; a bigger number would not reach the query.
+MAX_ID = 2**63 - 1
+
+
+class BoundedIdsMixin:
+    """Ids beyond any database column are an invalid choice, not an error of the database."""
+
+    def clean(self, value):
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            try:
+                number = int(str(item).strip())
+            except ValueError:
+                continue
+            if abs(number) > MAX_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(item)[:20]},
+                )
+        return super().clean(value)
+
+
+class TopicFieldsChoice(BoundedIdsMixin, forms.ModelMultipleChoiceField):
+    pass
+
+
 class TopicFieldChoice(forms.ModelChoiceField):
     def __init__(self, label, **kwargs):
         super().__init__(
@@ -32,7 +59,7 @@ class TopicFieldChoice(forms.ModelChoiceField):
         )
 
 
-class MeetingChoice(forms.ModelChoiceField):
+class MeetingChoice(BoundedIdsMixin, forms.ModelChoiceField):
     def label_from_instance(self, meeting):
         return f"{when(meeting)}: {meeting.topic or meeting.title}"
 
@@ -197,6 +224,7 @@ class BusinessCardFields(forms.ModelForm):
                 "invalid_choice": _("Please choose a region from the list."),
             },
         }
+        field_classes = {"topic_fields": TopicFieldsChoice}
         widgets = {
             "topic_fields": forms.CheckboxSelectMultiple,
             "offers": forms.Textarea(attrs={"rows": 4}),

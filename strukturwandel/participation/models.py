@@ -107,7 +107,22 @@ class Entry(models.Model):
         return instance
 
 
-class TopicSuggestion(Entry):
+class Proposal(Entry):
+    """A topic suggestion or an impulse offer: accepted, then planned on a meeting."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=choices(PROPOSAL_STATUSES),
+        default=Status.NEW,
+        db_index=True,
+    )
+
+    class Meta(Entry.Meta):
+        abstract = True
+
+
+class TopicSuggestion(Proposal):
     title = models.CharField(_("topic"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), max_length=2000)
     topic_field = models.ForeignKey(
@@ -120,13 +135,6 @@ class TopicSuggestion(Entry):
     )
     name = models.CharField(_("name"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail address"), max_length=254, blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=choices(PROPOSAL_STATUSES),
-        default=Status.NEW,
-        db_index=True,
-    )
     meeting = models.ForeignKey(
         "strukturwandel_events.MeetingPage",
         verbose_name=_("taken up by the meeting"),
@@ -145,7 +153,7 @@ class TopicSuggestion(Entry):
         FieldPanel("internal_note"),
     ]
 
-    class Meta(Entry.Meta):
+    class Meta(Proposal.Meta):
         verbose_name = _("topic suggestion")
         verbose_name_plural = _("topic suggestions")
         permissions = [
@@ -163,7 +171,7 @@ class TopicSuggestion(Entry):
             )
 
 
-class ImpulseOffer(Entry):
+class ImpulseOffer(Proposal):
     name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
     organisation = models.CharField(
         _("organisation"), max_length=200, blank=True, validators=[validate_single_line]
@@ -188,13 +196,6 @@ class ImpulseOffer(Entry):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=choices(PROPOSAL_STATUSES),
-        default=Status.NEW,
-        db_index=True,
     )
     meeting = models.ForeignKey(
         "strukturwandel_events.MeetingPage",
@@ -224,7 +225,7 @@ class ImpulseOffer(Entry):
         FieldPanel("internal_note"),
     ]
 
-    class Meta(Entry.Meta):
+    class Meta(Proposal.Meta):
         verbose_name = _("impulse offer")
         verbose_name_plural = _("impulse offers")
 

@@ -77,12 +77,22 @@ class EntryAdmin(ModelAdmin):
         return obj.get_status_display()
 
 
-class TopicSuggestionAdmin(EntryAdmin):
+class ProposalAdmin(EntryAdmin):
+    list_filter = ("status", "topic_field")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("topic_field", "meeting")
+
+    @display(description=_("meeting"), ordering="meeting__start")
+    def meeting_title(self, obj):
+        return f"{when(obj.meeting)}: {obj.meeting.title}" if obj.meeting else ""
+
+
+class TopicSuggestionAdmin(ProposalAdmin):
     model = TopicSuggestion
     menu_label = _("Topic suggestions")
     menu_icon = "help"
     list_display = ("title", "topic_field", "status", "meeting_title", "created_at")
-    list_filter = ("status", "topic_field")
     search_fields = ("title", "description", "name", "email", "internal_note")
     list_export = (
         "title",
@@ -108,21 +118,13 @@ class TopicSuggestionAdmin(EntryAdmin):
         "internal_note",
     )
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("topic_field", "meeting")
 
-    @display(description=_("taken up by"), ordering="meeting__start")
-    def meeting_title(self, obj):
-        return f"{when(obj.meeting)}: {obj.meeting.title}" if obj.meeting else ""
-
-
-class ImpulseOfferAdmin(EntryAdmin):
+class ImpulseOfferAdmin(ProposalAdmin):
     model = ImpulseOffer
     menu_label = _("Impulse offers")
     menu_icon = "user"
     button_helper_class = OfferButtonHelper
     list_display = ("project", "name", "organisation", "status", "meeting_title", "created_at")
-    list_filter = ("status", "topic_field")
     search_fields = ("project", "description", "name", "organisation", "email", "internal_note")
     list_export = (
         "project",
@@ -152,13 +154,6 @@ class ImpulseOfferAdmin(EntryAdmin):
         "created_at",
         "internal_note",
     )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("topic_field", "meeting")
-
-    @display(description=_("planned at"), ordering="meeting__start")
-    def meeting_title(self, obj):
-        return f"{when(obj.meeting)}: {obj.meeting.title}" if obj.meeting else ""
 
 
 class BusinessCardAdmin(EntryAdmin):

@@ -75,17 +75,6 @@ def directory(root_page):
     return add(root_page, BusinessCardDirectoryPage(title="Vernetzung", slug="vernetzung"))
 
 
-@pytest.fixture
-def send(client, django_capture_on_commit_callbacks):
-    """POST like a browser; e-mails queued on commit are sent (immediate task backend)."""
-
-    def post(url, data=None, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url, data or {}, **kwargs)
-
-    return post
-
-
 def suggestion_data(**fields):
     data = {
         "title": "Dorfläden <b>retten</b>",

@@ -120,6 +120,7 @@ OFFER_ERRORS = [
     ({"description": ""}, "description", "Bitte beschreiben Sie Ihr Projekt"),
     ({"topic_field": "x"}, "topic_field", "gültige Auswahl"),
     ({"preferred_meeting": "999999"}, "preferred_meeting", "gültige Auswahl"),
+    ({"preferred_meeting": "9" * 40}, "preferred_meeting", "gültige Auswahl"),
     ({"consent": None}, "consent", "Bitte stimmen Sie zu"),
 ]
 
@@ -162,10 +163,12 @@ def test_card_errors(send, directory, fields, field, message):
     assert not BusinessCard.objects.exists() and not mail.outbox
 
 
-def test_card_topic_fields_must_exist(send, directory):
+@pytest.mark.parametrize("value", ["999999", "9" * 40, "-" + "9" * 40])
+def test_card_topic_fields_must_exist(send, directory, value):
     data = card_data()
-    data["karte-topic_fields"] = ["999999"]
+    data["karte-topic_fields"] = [value]
     response = send(card_form_url(directory), data)
+    assert response.status_code == 200
     assert "gültige Auswahl" in error_of(response.content.decode(), "id_karte-topic_fields")
 
 
