@@ -46,7 +46,11 @@ def queue(entry, kind, to):
 
 def moderators():
     """The active users allowed to moderate who have an e-mail address."""
-    users = get_user_model().objects.with_perm(PERMISSION).filter(is_active=True)
+    # Django's own permissions (a site may add backends, such as django-axes, that keep none).
+    users = get_user_model().objects.with_perm(
+        PERMISSION, backend="django.contrib.auth.backends.ModelBackend"
+    )
+    users = users.filter(is_active=True)
     return list(users.exclude(email="").values_list("email", flat=True).distinct())
 
 
