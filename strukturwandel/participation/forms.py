@@ -11,7 +11,7 @@ from strukturwandel.events.formats import when
 from strukturwandel.events.models import MeetingPage, MeetingStatus
 from strukturwandel.topics.models import TopicField
 
-from .models import BusinessCard, ImpulseOffer, TopicSuggestion
+from .models import CARD_FIELDS, BusinessCard, ImpulseOffer, TopicSuggestion
 
 EMAIL_MESSAGES = {
     "required": _("Please enter your e-mail address."),
@@ -190,16 +190,7 @@ class BusinessCardFields(forms.ModelForm):
 
     class Meta:
         model = BusinessCard
-        fields = [
-            "name",
-            "organisation",
-            "region",
-            "topic_fields",
-            "offers",
-            "looks_for",
-            "website",
-            "public_contact",
-        ]
+        fields = list(CARD_FIELDS)
         labels = {
             "name": _("Person or initiative"),
             "organisation": _("Organisation (optional)"),

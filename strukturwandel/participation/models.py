@@ -240,6 +240,19 @@ class ImpulseOffer(Proposal):
             )
 
 
+# What the owner fills in and may change (forms, the admin's views, the export).
+CARD_FIELDS = (
+    "name",
+    "organisation",
+    "region",
+    "topic_fields",
+    "offers",
+    "looks_for",
+    "website",
+    "public_contact",
+)
+
+
 class BusinessCard(Entry):
     """A digital business card (Visitenkarte): public once its owner confirmed the address
     and an editor published it; the owner edits or deletes it with a private link."""
@@ -283,14 +296,7 @@ class BusinessCard(Entry):
 
     panels = [
         FieldPanel("status"),
-        FieldPanel("name"),
-        FieldPanel("organisation"),
-        FieldPanel("region"),
-        FieldPanel("topic_fields"),
-        FieldPanel("offers"),
-        FieldPanel("looks_for"),
-        FieldPanel("website"),
-        FieldPanel("public_contact"),
+        *(FieldPanel(name) for name in CARD_FIELDS),
         FieldPanel("internal_note"),
     ]
 

@@ -19,6 +19,7 @@ from strukturwandel.topics.seams import TOPIC_PAGE_SECTIONS_HOOK
 from . import admin_views, listings
 from .mail import PERMISSION
 from .models import (
+    CARD_FIELDS,
     BusinessCard,
     ImpulseOffer,
     ImpulseOfferPage,
@@ -164,13 +165,8 @@ class BusinessCardAdmin(EntryAdmin):
     list_filter = ("status", "region", "topic_fields")
     search_fields = ("name", "organisation", "offers", "looks_for", "email", "internal_note")
     list_export = (
-        "name",
-        "organisation",
+        *(name for name in CARD_FIELDS if name not in ("region", "topic_fields")),
         "region_label",
-        "offers",
-        "looks_for",
-        "website",
-        "public_contact",
         "email",
         "status_label",
         "confirmed_at",
@@ -179,14 +175,7 @@ class BusinessCardAdmin(EntryAdmin):
     )
     export_filename = "visitenkarten"
     inspect_view_fields = (
-        "name",
-        "organisation",
-        "region",
-        "topic_fields",
-        "offers",
-        "looks_for",
-        "website",
-        "public_contact",
+        *CARD_FIELDS,
         "email",
         "status",
         "confirmed_at",

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction, Site
 
 from strukturwandel.core.models import ContentPage
+from strukturwandel.participation.models import CARD_FIELDS
 
 from .public_urls import public_urls
 
@@ -182,21 +183,7 @@ PUBLIC_FORMS = [
     PublicForm(
         "business card",
         lambda: participation_form("vernetzung", "eintragen/"),
-        [
-            f"karte-{name}"
-            for name in (
-                "name",
-                "organisation",
-                "region",
-                "topic_fields",
-                "offers",
-                "looks_for",
-                "website",
-                "public_contact",
-                "email",
-                "consent",
-            )
-        ],
+        [f"karte-{name}" for name in (*CARD_FIELDS, "email", "consent")],
         method="post",
         fixed={"karte-homepage": ""},
     ),

@@ -75,51 +75,57 @@ def directory(root_page):
     return add(root_page, BusinessCardDirectoryPage(title="Vernetzung", slug="vernetzung"))
 
 
+def form_data(prefix, defaults, fields):
+    """The POST of a form with ``prefix``: ``defaults`` changed by ``fields`` (None leaves a
+    field out, as an unticked checkbox)."""
+    data = {**defaults, **fields}
+    return {f"{prefix}-{key}": value for key, value in data.items() if value is not None}
+
+
+SUGGESTION = {
+    "title": "Dorfläden <b>retten</b>",
+    "description": "Wie halten wir Läden im Ort?",
+    "topic_field": "",
+    "name": "Erika Beispiel",
+    "email": "erika@example.org",
+    "consent": "on",
+    "website": "",
+}
+OFFER = {
+    "name": "Erika Beispiel",
+    "organisation": "Dorfladen Musterdorf e.V.",
+    "email": "erika@example.org",
+    "project": "Dorfladen Musterdorf",
+    "description": "Ein Laden in Bürgerhand.",
+    "topic_field": "",
+    "preferred_meeting": "",
+    "consent": "on",
+    "website": "",
+}
+CARD = {
+    "name": "Erika Beispiel",
+    "organisation": "Dorfladen Musterdorf e.V.",
+    "region": "burgenlandkreis",
+    "offers": "Erfahrung mit Dorfläden",
+    "looks_for": "Mitstreiter:innen",
+    "website": "https://example.org/dorfladen",
+    "public_contact": "erika@example.org",
+    "email": "Erika@Example.org",
+    "consent": "on",
+    "homepage": "",
+}
+
+
 def suggestion_data(**fields):
-    data = {
-        "title": "Dorfläden <b>retten</b>",
-        "description": "Wie halten wir Läden im Ort?",
-        "topic_field": "",
-        "name": "Erika Beispiel",
-        "email": "erika@example.org",
-        "consent": "on",
-        "website": "",
-    }
-    data.update(fields)
-    return {f"vorschlag-{key}": value for key, value in data.items() if value is not None}
+    return form_data("vorschlag", SUGGESTION, fields)
 
 
 def offer_data(**fields):
-    data = {
-        "name": "Erika Beispiel",
-        "organisation": "Dorfladen Musterdorf e.V.",
-        "email": "erika@example.org",
-        "project": "Dorfladen Musterdorf",
-        "description": "Ein Laden in Bürgerhand.",
-        "topic_field": "",
-        "preferred_meeting": "",
-        "consent": "on",
-        "website": "",
-    }
-    data.update(fields)
-    return {f"impuls-{key}": value for key, value in data.items() if value is not None}
+    return form_data("impuls", OFFER, fields)
 
 
 def card_data(**fields):
-    data = {
-        "name": "Erika Beispiel",
-        "organisation": "Dorfladen Musterdorf e.V.",
-        "region": "burgenlandkreis",
-        "offers": "Erfahrung mit Dorfläden",
-        "looks_for": "Mitstreiter:innen",
-        "website": "https://example.org/dorfladen",
-        "public_contact": "erika@example.org",
-        "email": "Erika@Example.org",
-        "consent": "on",
-        "homepage": "",
-    }
-    data.update(fields)
-    return {f"karte-{key}": value for key, value in data.items() if value is not None}
+    return form_data("karte", CARD, fields)
 
 
 def links(message):

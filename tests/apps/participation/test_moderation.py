@@ -2,7 +2,6 @@
 internal notes; the dashboard panel; an offer planned as an impulse in one step."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from strukturwandel.events.models import MeetingPage
@@ -14,18 +13,13 @@ from strukturwandel.participation.models import (
 )
 from strukturwandel.participation.wagtail_hooks import admins
 from strukturwandel.people.models import Organisation, Person
+from tests.apps import factories as f
 
 pytestmark = pytest.mark.django_db
 
 
 def make_user(django_user_model, name, *, moderator=False):
-    user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
-    group, _ = Group.objects.get_or_create(name="Editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
-    if moderator:
-        user.user_permissions.add(Permission.objects.get(codename="moderate_participation"))
-    return user
+    return f.editor(django_user_model, name, *(["moderate_participation"] if moderator else []))
 
 
 @pytest.fixture
