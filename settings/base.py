@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "strukturwandel.groups",
     "strukturwandel.importer",
     "strukturwandel.registration",
+    "strukturwandel.participation",
     "recurrence",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",
@@ -190,7 +191,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # The package's settings (strukturwandel/conf.py): the association publishes the feeds.
 STRUKTURWANDEL = {
-    # Registration rate limits count per visitor behind the proxy (TRUSTED_PROXY_COUNT).
-    "REGISTRATION_CLIENT_ADDRESS": "settings.security.client_ip",
+    # Rate limits of the public forms count per visitor behind the proxy (TRUSTED_PROXY_COUNT).
+    "CLIENT_ADDRESS": "settings.security.client_ip",
     "CALENDAR_PRODID": "-//Landesverband Nachhaltiges Sachsen e.V.//wagtail-strukturwandel//DE",
 }

@@ -37,6 +37,10 @@ DEFAULTS = {
     "PAGE_MAX_AGE": 60,
     "FEED_MAX_AGE": 900,
     # The PRODID of the iCalendar feeds: who publishes them ("-//Organisation//Product//Language").
+    # Dotted path of a function(request) that returns the visitor's address, for a site
+    # behind a proxy (where REMOTE_ADDR is the proxy's); empty: REMOTE_ADDR. The public
+    # forms' rate limits count per address (core.ratelimit).
+    "CLIENT_ADDRESS": "",
     "CALENDAR_PRODID": "-//wagtail-strukturwandel//wagtail-strukturwandel//DE",
 }
 

@@ -2,6 +2,7 @@
 
 import unicodedata
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -20,3 +21,44 @@ def validate_single_line(value):
     # paragraph separators. Format characters (Cf) stay: emoji sequences need them.
     if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in str(value)):
         raise ValidationError(SINGLE_LINE_MESSAGE, code="single_line")
+
+
+class HoneypotMixin(forms.Form):
+    """A field (``honeypot_field``, "website") that people never see (hidden by the
+    stylesheet, skipped by the keyboard) and bots fill in; ``is_spam`` tells the view to
+    answer as if it had worked. Templates render it with
+    ``strukturwandel_core/includes/honeypot.html``."""
+
+    honeypot_field = "website"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.honeypot_field] = forms.CharField(
+            label=_("Please leave this field empty"),
+            required=False,
+            max_length=200,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    @property
+    def honeypot(self):
+        return self[self.honeypot_field]
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get(self.add_prefix(self.honeypot_field), "").strip())
+
+
+def describe_fields(form):
+    """aria-describedby (help text, errors) and aria-invalid on every visible field, as
+    ``strukturwandel_core/includes/field.html`` renders them."""
+    for bound in form:
+        ids = []
+        if bound.help_text:
+            ids.append(f"{bound.auto_id}-help")
+        if bound.errors:
+            ids.append(f"{bound.auto_id}-error")
+            bound.field.widget.attrs["aria-invalid"] = "true"
+        if ids:
+            bound.field.widget.attrs["aria-describedby"] = " ".join(ids)
+    return form

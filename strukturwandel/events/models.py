@@ -340,13 +340,14 @@ class EventSeriesPage(
         verbose_name_plural = _("event series")
 
     def get_context(self, request, *args, **kwargs):
-        from . import listings
+        from . import listings, seams
 
         context = super().get_context(request, *args, **kwargs)
         meetings = listings.child_meetings(self)
         context["upcoming"], context["past"] = listings.upcoming_and_past(
             request, meetings, schedule_page=self
         )
+        context["sections"] = seams.series_page_sections(self, request)
         return context
 
     def schedule_format(self):

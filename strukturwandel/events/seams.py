@@ -9,14 +9,21 @@ events never imports those apps; they register functions for these Wagtail hooks
 
 ``strukturwandel_meeting_links`` — ``fn(meeting, request)`` returns a ``MeetingLink`` or None:
     a link a meeting's card and page show below its registration (e.g. "Documentation").
+
+``strukturwandel_series_page_sections`` — ``fn(page, *, request)`` returns
+    ``strukturwandel.core.sections.Section``\\ s for a series page (slot "main", below the
+    series' own text; e.g. topic suggestions and how to offer an impulse).
 """
 
 from dataclasses import dataclass
 
 from wagtail import hooks
 
+from strukturwandel.core import sections
+
 MEETING_QUERYSET_HOOK = "strukturwandel_meeting_queryset"
 MEETING_LINKS_HOOK = "strukturwandel_meeting_links"
+SERIES_PAGE_SECTIONS_HOOK = "strukturwandel_series_page_sections"
 
 
 @dataclass(frozen=True)
@@ -42,3 +49,7 @@ def meeting_links(meeting, request=None):
         if link is not None:
             links.append(link)
     return links
+
+
+def series_page_sections(page, request):
+    return sections.collect(SERIES_PAGE_SECTIONS_HOOK, page=page, request=request)

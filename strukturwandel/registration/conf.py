@@ -22,9 +22,7 @@ DEFAULTS = {
     # address within the time; counted in the cache (Redis in production, shared by servers).
     "REGISTRATION_RATE_LIMIT_PER_ADDRESS": (5, 3600),
     "REGISTRATION_RATE_LIMIT_PER_CLIENT": (20, 3600),
-    # Dotted path of a function(request) that returns the visitor's address, for a site
-    # behind a proxy (where REMOTE_ADDR is the proxy's); empty: REMOTE_ADDR.
-    "REGISTRATION_CLIENT_ADDRESS": "",
+    # The visitor's address for the per-client limit: see CLIENT_ADDRESS (strukturwandel.conf).
     # How often an e-mail is tried before it stays failed (for editors to see), and the
     # wait before the first retry (doubled after each failure).
     "REGISTRATION_MAIL_MAX_ATTEMPTS": 6,

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from strukturwandel.core.forms import HoneypotMixin
+
 from .models import Registration
 
 
@@ -8,7 +10,7 @@ def _max_length(name):
     return Registration._meta.get_field(name).max_length
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(HoneypotMixin, forms.Form):
     """Name, e-mail, organisation, note and consent; ``website`` is a honeypot that people
     never see and bots fill in."""
 
@@ -41,20 +43,12 @@ class RegistrationForm(forms.Form):
         label=_("I agree that my details are stored and used to organise this meeting."),
         error_messages={"required": _("Please agree so that we can process your registration.")},
     )
-    website = forms.CharField(
-        label=_("Please leave this field empty"), required=False, max_length=200
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get(self.add_prefix("website"), "").strip())
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())

@@ -2,23 +2,20 @@
 
 ``queue`` stores a RegistrationMail and enqueues ``tasks.send_registration_mail`` on
 commit. ``deliver`` builds the message from the templates in
-``strukturwandel_registration/emails/`` and sends it; a failure is recorded on the row
-(attempts, the error's class, when to retry) and ``send_pending_registration_mail`` tries
-again. Log lines name mails by their id: never an address, never the call link.
+``strukturwandel_registration/emails/`` and sends it (``core.mail``: a failure is recorded on
+the row and ``send_pending_registration_mail`` tries again).
 """
-
-import datetime
-import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from strukturwandel.core import mail as stored_mail
 from strukturwandel.events import calendars
 from strukturwandel.events.formats import when
 from strukturwandel.events.models import MeetingFormat
@@ -29,11 +26,8 @@ from .models import (
     HOLDS_PLACE,
     ONCE_ONLY_KINDS,
     MailKind,
-    MailStatus,
     RegistrationMail,
 )
-
-logger = logging.getLogger(__name__)
 
 # E-mails that carry the call link and the calendar file: only for those with a place.
 WITH_CALL_LINK = (MailKind.CONFIRMED, MailKind.PROMOTED, MailKind.REMINDER, MailKind.MESSAGE)
@@ -58,6 +52,8 @@ def queue(registration, kind, *, key="", subject="", body=""):
     A once-only kind (reminder, meeting cancelled) that exists already is not stored again;
     returns the new RegistrationMail or None.
     """
+    from .tasks import send_registration_mail
+
     try:
         with transaction.atomic():
             mail = RegistrationMail.objects.create(
@@ -67,69 +63,24 @@ def queue(registration, kind, *, key="", subject="", body=""):
         if kind in ONCE_ONLY_KINDS:
             return None
         raise
-    transaction.on_commit(lambda: enqueue(mail.pk))
+    stored_mail.enqueue_on_commit(send_registration_mail, mail.pk)
     return mail
 
 
-def enqueue(mail_id):
-    from .tasks import send_registration_mail
-
-    try:
-        send_registration_mail.enqueue(mail_id)
-    except Exception:
-        # The row stays pending; send_pending_registration_mail picks it up.
-        logger.exception("Could not enqueue registration mail %s", mail_id)
-
-
-def retry_delay(attempts):
-    seconds = app_settings.REGISTRATION_MAIL_RETRY_SECONDS * 2 ** max(attempts - 1, 0)
-    return datetime.timedelta(seconds=seconds)
+def _no_longer_theirs(mail):
+    # Cancelled before the e-mail went out: the call link is no longer theirs.
+    return mail.kind in WITH_CALL_LINK and mail.registration.status not in HOLDS_PLACE
 
 
 def deliver(mail_id):
-    """Send one stored e-mail unless it has been sent; record the outcome. True when sent.
-
-    The row stays locked while sending, so a worker and the retry command never send the
-    same e-mail twice.
-    """
-    with transaction.atomic():
-        mail = (
-            RegistrationMail.objects.select_for_update()
-            .select_related("registration__meeting")
-            .filter(pk=mail_id)
-            .first()
-        )
-        if mail is None or mail.status == MailStatus.SENT:
-            return False
-        registration = mail.registration
-        if mail.kind in WITH_CALL_LINK and registration.status not in HOLDS_PLACE:
-            # Cancelled before the e-mail went out: the link is no longer theirs.
-            mail.delete()
-            return False
-        now = timezone.now()
-        mail.attempts += 1
-        mail.last_attempt_at = now
-        try:
-            build_message(mail).send()
-        except Exception as error:  # any backend's failure: SMTP, socket, timeout
-            mail.status = MailStatus.FAILED
-            mail.error = type(error).__name__[:200]
-            mail.next_attempt_at = now + retry_delay(mail.attempts)
-            mail.save()
-            logger.warning(
-                "Registration mail %s (%s) failed on attempt %s: %s",
-                mail.pk,
-                mail.kind,
-                mail.attempts,
-                mail.error,
-            )
-            return False
-        mail.status = MailStatus.SENT
-        mail.sent_at = now
-        mail.error = ""
-        mail.next_attempt_at = None
-        mail.save()
-    return True
+    """Send one stored e-mail unless it has been sent (core.mail.deliver). True when sent."""
+    return stored_mail.deliver(
+        RegistrationMail.objects.select_related("registration__meeting"),
+        mail_id,
+        build_message,
+        first_wait_seconds=app_settings.REGISTRATION_MAIL_RETRY_SECONDS,
+        discard=_no_longer_theirs,
+    )
 
 
 def site_root_url(meeting):

@@ -7,6 +7,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from strukturwandel.core.mail import MailStatus, StoredMail
+
+__all__ = ["MailStatus"]
+
 
 class RegistrationStatus(models.TextChoices):
     UNCONFIRMED = "unconfirmed", pgettext_lazy("registration status", "Unconfirmed")
@@ -115,19 +119,11 @@ class MailKind(models.TextChoices):
     MESSAGE = "message", _("Message from the organisers")
 
 
-class MailStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
-    # A reminder whose time passed before the participant confirmed: recorded, never sent.
-    SKIPPED = "skipped", _("Not needed")
-
-
 # Sent at most once per registration (and reminder offset): the commands can run again.
 ONCE_ONLY_KINDS = (MailKind.REMINDER, MailKind.MEETING_CANCELLED)
 
 
-class RegistrationMail(models.Model):
+class RegistrationMail(StoredMail):
     """One e-mail to one registrant. Stored before it is sent, so a failing mail server loses
     nothing: failures are retried by ``send_pending_registration_mail`` and shown to editors."""
 
@@ -140,16 +136,6 @@ class RegistrationMail(models.Model):
     # An editor's message (kind MESSAGE).
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     body = models.TextField(_("text"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=MailStatus.choices, default=MailStatus.PENDING
-    )
-    attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_attempt_at = models.DateTimeField(null=True, blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    # The exception's class only: its message may name an address.
-    error = models.CharField(_("error"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("registration e-mail")

@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from strukturwandel.core.forms import describe_fields
 from strukturwandel.core.models import SiteSettings
 from strukturwandel.core.pages import is_public
 from strukturwandel.events.models import RegistrationMethod, RegistrationState
@@ -94,16 +95,3 @@ class SiteRegistrationProvider(RegistrationProvider):
         return render_to_string(
             "strukturwandel_registration/admin/summary_panel.html", context, request
         )
-
-
-def describe_fields(form):
-    """aria-describedby (help text, errors) and aria-invalid on every visible field."""
-    for bound in form:
-        ids = []
-        if bound.help_text:
-            ids.append(f"{bound.auto_id}-help")
-        if bound.errors:
-            ids.append(f"{bound.auto_id}-error")
-            bound.field.widget.attrs["aria-invalid"] = "true"
-        if ids:
-            bound.field.widget.attrs["aria-describedby"] = " ".join(ids)

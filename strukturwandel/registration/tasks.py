@@ -1,7 +1,8 @@
 """Tasks of the registration app (Django's tasks framework, see tasks_compat)."""
 
+from strukturwandel.core.tasks_compat import task
+
 from . import mail
-from .tasks_compat import task
 
 
 @task()

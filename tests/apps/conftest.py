@@ -15,6 +15,7 @@ APP_TEST_DIRS = (
     "documentation",
     "importer",
     "registration",
+    "participation",
 )
 
 
@@ -26,3 +27,14 @@ def pytest_runtest_setup(item):
         missing = [name for name in marker.args if not installed(name)]
         if missing:
             pytest.skip(f"needs strukturwandel.{', strukturwandel.'.join(missing)}")
+
+
+@pytest.fixture
+def send(client, django_capture_on_commit_callbacks):
+    """POST like a browser; e-mails queued on commit are sent (immediate task backend)."""
+
+    def post(url, data=None, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data or {}, **kwargs)
+
+    return post

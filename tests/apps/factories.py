@@ -131,3 +131,15 @@ def report(index, date, topics=(), updates=(), title=None, live=True):
     )
     page.topic_fields = list(topics)
     return add(index, page)
+
+
+def editor(user_model, name, *codenames):
+    """A user who may open the admin (group "Editors") and has the given permissions."""
+    from django.contrib.auth.models import Group, Permission
+
+    user = user_model.objects.create_user(name, f"{name}@example.org", "pw")
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    return user

@@ -20,6 +20,7 @@ BELOW = {
     "documentation": {"core", "people", "topics", "events", "groups"},
     "importer": {"core", "people", "topics", "events", "groups", "documentation"},
     "registration": {"core", "people", "topics", "events"},
+    "participation": {"core", "people", "topics", "events"},
 }
 # Template paths, {% load %} libraries and app labels name apps as strukturwandel_<app>.
 TEMPLATE_REFERENCE = re.compile(r"\bstrukturwandel_([a-z]+)\b")

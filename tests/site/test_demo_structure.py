@@ -38,9 +38,10 @@ def test_demo_has_the_topic_fields_of_the_stammtisch(client):
 
 
 def test_demo_invites_topic_suggestions_by_email(client):
-    """ "…und mehr" asks for suggestions: the index and topic pages link to how to send one."""
+    """ "…und mehr" asks for suggestions: the index and topic pages link to the suggestion
+    form (participation), the page on suggesting by e-mail stays."""
     _load_demo()
-    link = '<a class="sw-button sw-button--secondary" href="/thema-vorschlagen/">'
+    link = '<a class="sw-button sw-button--secondary" href="/themensammlung/">'
     for path in ["/themenfelder/", "/themenfelder/und-mehr/"]:
         assert link + "Thema vorschlagen</a>" in client.get(path).content.decode(), path
     html = client.get("/thema-vorschlagen/").content.decode()

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction, Site
 
 from strukturwandel.core.models import ContentPage
+from strukturwandel.participation.models import CARD_FIELDS
 
 from .public_urls import public_urls
 
@@ -120,6 +121,13 @@ def registration_form():
     return reverse("strukturwandel_registration:register", args=[meeting.pk])
 
 
+def participation_form(slug, route=""):
+    """A participation form of the demo (a page, or a route of the directory)."""
+    from wagtail.models import Page
+
+    return Page.objects.get(slug=slug).url + route
+
+
 @dataclass
 class PublicForm:
     """A form anyone may send: where it is, how it is sent and which fields it reads."""
@@ -143,6 +151,53 @@ PUBLIC_FORMS = [
         method="post",
         fixed={"website": ""},  # the honeypot stays empty, as a person leaves it
     ),
+    PublicForm(
+        "topic suggestion",
+        lambda: participation_form("themensammlung"),
+        [
+            f"vorschlag-{name}"
+            for name in ("title", "description", "topic_field", "name", "email", "consent")
+        ],
+        method="post",
+        fixed={"vorschlag-website": ""},
+    ),
+    PublicForm(
+        "impulse offer",
+        lambda: participation_form("selbst-vorstellen"),
+        [
+            f"impuls-{name}"
+            for name in (
+                "name",
+                "organisation",
+                "email",
+                "project",
+                "description",
+                "topic_field",
+                "preferred_meeting",
+                "consent",
+            )
+        ],
+        method="post",
+        fixed={"impuls-website": ""},
+    ),
+    PublicForm(
+        "business card",
+        lambda: participation_form("vernetzung", "eintragen/"),
+        [f"karte-{name}" for name in (*CARD_FIELDS, "email", "consent")],
+        method="post",
+        fixed={"karte-homepage": ""},
+    ),
+    PublicForm(
+        "business card directory",
+        lambda: participation_form("vernetzung"),
+        ["q", "region", "thema", "page"],
+    ),
+    PublicForm(
+        "business card owner link",
+        lambda: participation_form("vernetzung", "karte/"),
+        ["t", "action", "karte-name", "karte-region", "karte-offers"],
+        method="post",
+    ),
 ]
 
 
@@ -153,6 +208,8 @@ def test_every_public_form_survives_any_input(client, demo, settings, form):
     settings.STRUKTURWANDEL = {
         "REGISTRATION_RATE_LIMIT_PER_ADDRESS": (10**6, 3600),
         "REGISTRATION_RATE_LIMIT_PER_CLIENT": (10**6, 3600),
+        "PARTICIPATION_RATE_LIMIT_PER_ADDRESS": (10**6, 3600),
+        "PARTICIPATION_RATE_LIMIT_PER_CLIENT": (10**6, 3600),
     }
     url = form.url()
     for data in sweep(form.fields):

@@ -63,7 +63,7 @@ def test_the_demo_writes_mail_to_var_mail():
 
 
 def test_rate_limits_count_the_visitor_behind_the_proxy(settings, rf):
-    from strukturwandel.registration import ratelimit
+    from strukturwandel.core import ratelimit
 
     settings.TRUSTED_PROXY_COUNT = 1
     request = rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")

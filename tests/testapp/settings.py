@@ -28,6 +28,7 @@ APP_SETS = {
         "documentation",
         "importer",
         "registration",
+        "participation",
     ],
 }
 STRUKTURWANDEL_APPS = APP_SETS[os.environ.get("STRUKTURWANDEL_TEST_APPS", "all")]

@@ -6,6 +6,7 @@ from home.demo import (
     documentation,
     events,
     groups,
+    participation,
     people,
     registrations,
     sections,
@@ -46,7 +47,9 @@ class Command(BaseCommand):
         sections.build_documentation_section(home)
         group_index = sections.build_groups_section(home)
         groups.build_groups(group_index, topic_fields, persons)
-        topics.build_suggestion_page(home, sections.build_topics_section(home))
+        topic_index = sections.build_topics_section(home)
+        topics.build_suggestion_page(home, topic_index)
+        participation.build_participation(home, topic_index)
         username, password = site.build_admin_user()
         documentation.build_documentation(home)  # last: it links what the others built
         self.stdout.write(self.style.SUCCESS(_("Demo site is ready.")))

@@ -26,8 +26,9 @@ TOPIC_INDEX_QUERIES = 9
 # groups' successors (is_public) share one query for those sections per request. Both: one for
 # the site settings (the image to share, and the contact e-mail that is how to register for a
 # meeting when neither it nor its series names a way). With the documentation app: one for its
-# index, whose topic feed the head announces.
-TOPIC_PAGE_QUERIES = 17 + queries_if("documentation")
+# index, whose topic feed the head announces. With the participation app: its pages and the
+# topic's accepted suggestions.
+TOPIC_PAGE_QUERIES = 17 + queries_if("documentation") + queries_if("participation", 2)
 # Group index and page: one query for the days the groups' live meetings take from their rules
 # (a private meeting takes its day too, as in the calendar feeds). On the index, the groups and
 # the links to merged groups' successors (is_public) share one query for the private sections.

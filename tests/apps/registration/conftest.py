@@ -53,17 +53,6 @@ def meeting(make_meeting):
     return make_meeting()
 
 
-@pytest.fixture
-def send(client, django_capture_on_commit_callbacks):
-    """POST like a browser; e-mails queued on commit are sent (immediate task backend)."""
-
-    def post(url, data=None, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url, data or {}, **kwargs)
-
-    return post
-
-
 def form_data(**fields):
     data = {
         "registration-name": "Erika Beispiel",

@@ -6,7 +6,6 @@ import io
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 
@@ -19,6 +18,7 @@ from strukturwandel.registration.models import (
     RegistrationStatus,
 )
 from strukturwandel.registration.wagtail_hooks import registration_admin
+from tests.apps import factories as f
 
 from .conftest import CALL_LINK
 
@@ -26,13 +26,7 @@ pytestmark = pytest.mark.django_db
 
 
 def make_user(django_user_model, name, *, organiser=False):
-    user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
-    group, _ = Group.objects.get_or_create(name="Editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
-    if organiser:
-        user.user_permissions.add(Permission.objects.get(codename="manage_registrations"))
-    return user
+    return f.editor(django_user_model, name, *(["manage_registrations"] if organiser else []))
 
 
 @pytest.fixture

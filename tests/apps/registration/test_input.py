@@ -93,7 +93,7 @@ def test_rate_limit_per_address(client, send, meeting, settings):
 def test_rate_limit_per_client(client, send, meeting, settings):
     settings.STRUKTURWANDEL = {
         "REGISTRATION_RATE_LIMIT_PER_CLIENT": (3, 3600),
-        "REGISTRATION_CLIENT_ADDRESS": "tests.apps.registration.backends.real_ip",
+        "CLIENT_ADDRESS": "tests.apps.registration.backends.real_ip",
     }
     for number in range(3):
         response = send(

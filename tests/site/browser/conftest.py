@@ -1,10 +1,13 @@
 """Playwright against Debian's Chromium; never a downloaded browser."""
 
+import email
 import io
 import os
 import shutil
+from email.policy import default
 from pathlib import Path
 
+import django
 import pytest
 from django.core.management import call_command
 
@@ -16,6 +19,29 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshots"
 
 pytestmark = pytest.mark.browser
+
+# For page.evaluate(FORM_PROBLEMS, selector): every control of the form has a label that names
+# it and descriptions that exist, the honeypot is out of the keyboard's way, no id is doubled.
+FORM_PROBLEMS = """(selector) => {
+  const problems = [];
+  const form = document.querySelector(selector);
+  const controls = "input:not([type=hidden]), textarea, select, button";
+  for (const control of form.querySelectorAll(controls)) {
+    const named = control.tagName === "BUTTON"
+      ? control.textContent.trim()
+      : (control.labels && control.labels.length && control.labels[0].textContent.trim());
+    if (!named) problems.push(`no label: ${control.name || control.id}`);
+    for (const id of (control.getAttribute("aria-describedby") || "").split(" ").filter(Boolean)) {
+      if (!document.getElementById(id)) problems.push(`missing description ${id}`);
+    }
+  }
+  const trap = form.querySelector(".sw-form__trap input");
+  if (!trap || trap.tabIndex !== -1) problems.push("honeypot reachable");
+  const ids = [...document.querySelectorAll("[id]")].map((el) => el.id);
+  const doubled = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (doubled.length) problems.push(`duplicate ids: ${doubled}`);
+  return problems;
+}"""
 
 
 @pytest.fixture(scope="session")
@@ -141,3 +167,29 @@ def admin_login(page, live_server, django_user_model, quiet_admin):
         page.wait_for_url(f"{live_server.url}/admin/")
 
     return login
+
+
+@pytest.fixture
+def mail_files(settings, tmp_path):
+    backend = "django.core.mail.backends.filebased.EmailBackend"
+    if django.VERSION >= (6, 1):
+        settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": {"file_path": tmp_path}}}
+    else:
+        settings.EMAIL_BACKEND = backend
+        settings.EMAIL_FILE_PATH = tmp_path
+
+    def read():
+        """Each message in the files in the order they were written, parsed (bodies may be
+        quoted-printable). File names order by the second only, then by a random number."""
+        messages = []
+        for path in sorted(tmp_path.iterdir(), key=lambda path: path.stat().st_mtime_ns):
+            for text in path.read_text().split("-" * 79):
+                if text.strip():
+                    messages.append(email.message_from_string(text.strip(), policy=default))
+        return messages
+
+    return read
+
+
+def body(message):
+    return message.get_body(preferencelist=("plain",)).get_content()

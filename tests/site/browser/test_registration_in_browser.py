@@ -1,15 +1,14 @@
 """A visitor registers through the real meeting page, without and with mistakes, and confirms
 with the link from the e-mail file; the form is checked for what assistive technology needs."""
 
-import email
 import re
-from email.policy import default
 
-import django
 import pytest
 
 from strukturwandel.events.models import MeetingPage, RegistrationState
 from strukturwandel.registration.models import Registration, RegistrationStatus
+
+from .conftest import FORM_PROBLEMS, body
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,51 +16,6 @@ pytestmark = [
 ]
 
 LINK = re.compile(r"https?://[^/\s]+(/anmeldung/bestaetigen/[^\s]+/)")
-
-# Every control of the form: a label that names it, and descriptions that exist.
-ACCESSIBILITY_PROBLEMS = """() => {
-  const problems = [];
-  const form = document.querySelector("form.sw-registration");
-  for (const control of form.querySelectorAll("input:not([type=hidden]), textarea, button")) {
-    const named = control.tagName === "BUTTON"
-      ? control.textContent.trim()
-      : (control.labels && control.labels.length && control.labels[0].textContent.trim());
-    if (!named) problems.push(`no label: ${control.name || control.id}`);
-    for (const id of (control.getAttribute("aria-describedby") || "").split(" ").filter(Boolean)) {
-      if (!document.getElementById(id)) problems.push(`missing description ${id}`);
-    }
-  }
-  const ids = [...document.querySelectorAll("[id]")].map((el) => el.id);
-  const doubled = ids.filter((id, i) => ids.indexOf(id) !== i);
-  if (doubled.length) problems.push(`duplicate ids: ${doubled}`);
-  return problems;
-}"""
-
-
-@pytest.fixture
-def mail_files(settings, tmp_path):
-    backend = "django.core.mail.backends.filebased.EmailBackend"
-    if django.VERSION >= (6, 1):
-        settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": {"file_path": tmp_path}}}
-    else:
-        settings.EMAIL_BACKEND = backend
-        settings.EMAIL_FILE_PATH = tmp_path
-
-    def read():
-        """Each message in the files in the order they were written, parsed (bodies may be
-        quoted-printable). File names order by the second only, then by a random number."""
-        messages = []
-        for path in sorted(tmp_path.iterdir(), key=lambda path: path.stat().st_mtime_ns):
-            for text in path.read_text().split("-" * 79):
-                if text.strip():
-                    messages.append(email.message_from_string(text.strip(), policy=default))
-        return messages
-
-    return read
-
-
-def body(message):
-    return message.get_body(preferencelist=("plain",)).get_content()
 
 
 def test_visitor_registers_and_confirms_from_the_email(
@@ -75,7 +29,7 @@ def test_visitor_registers_and_confirms_from_the_email(
     page.goto(f"{live_server.url}{meeting.url}#anmeldung")
     section = page.locator("#anmeldung")
     assert "Noch 3 Plätze frei." in section.inner_text()
-    assert page.evaluate(ACCESSIBILITY_PROBLEMS) == []
+    assert page.evaluate(FORM_PROBLEMS, "form.sw-registration") == []
 
     # By keyboard: Tab goes from field to field and never into the hidden trap field.
     page.focus("#id_registration-name")
@@ -96,7 +50,7 @@ def test_visitor_registers_and_confirms_from_the_email(
     page.fill("#id_registration-name", "Erika Beispiel")
     page.fill("#id_registration-email", "erika@")
     submit(section.get_by_role("button", name="Anmelden"))
-    errors = page.locator(".sw-registration__errors")
+    errors = page.locator(".sw-form__errors")
     assert errors.is_visible()
     assert "Bitte geben Sie eine gültige E-Mail-Adresse an" in errors.inner_text()
     assert "Bitte stimmen Sie zu" in errors.inner_text()
@@ -105,7 +59,7 @@ def test_visitor_registers_and_confirms_from_the_email(
     email = page.locator("#id_registration-email")
     assert email.get_attribute("aria-invalid") == "true"
     assert "id_registration-email-error" in email.get_attribute("aria-describedby")
-    assert page.evaluate(ACCESSIBILITY_PROBLEMS) == []
+    assert page.evaluate(FORM_PROBLEMS, "form.sw-registration") == []
     screenshot("registration-errors")
     assert not Registration.objects.filter(email="erika@example.org").exists()
     assert mail_files() == []

@@ -40,6 +40,10 @@ def test_public_pages_run_under_the_policy_without_violations(
         documentation.url,
         "/dokumentation/?q=Stammtisch",
         "/suche/?q=AG",
+        "/themensammlung/",
+        "/selbst-vorstellen/",
+        "/vernetzung/?region=saalekreis",
+        "/vernetzung/eintragen/",
     ):
         response = page.goto(f"{live_server.url}{path}")
         assert "script-src 'self'" in response.headers["content-security-policy"], path
