@@ -107,6 +107,11 @@ class BaseReportPage(Page):
 class DocumentationIndexPage(BelowSiteRootMixin, Page):
     """All documentation and reports, newest first, with filters and search."""
 
+    page_description = _(
+        "Lists all meeting documentation and alliance reports, with filters and search. "
+        "One per site."
+    )
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -219,6 +224,11 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
 class DocumentationPage(BaseReportPage):
     """The write-up of one meeting; its date and topic are read from the meeting."""
 
+    page_description = _(
+        "The write-up of one meeting: impulses, discussion points, results. Date and "
+        "topic come from the meeting."
+    )
+
     meeting = models.ForeignKey(
         MeetingPage,
         verbose_name=_("meeting"),
@@ -287,6 +297,11 @@ class DocumentationPage(BaseReportPage):
 
 class ReportPage(BaseReportPage):
     """The report of an alliance meeting (Bündnistreffen, Auftaktveranstaltung)."""
+
+    page_description = _(
+        "The report of an alliance meeting such as a Bündnistreffen, with updates of the "
+        "working groups."
+    )
 
     date = models.DateField(_("date of the meeting"))
     format = models.CharField(

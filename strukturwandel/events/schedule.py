@@ -13,6 +13,7 @@ from typing import NamedTuple
 import dateutil.rrule
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 
 class Occurrence(NamedTuple):
@@ -147,3 +148,12 @@ def occurrence_on(day, start_time, end_time):
         return Occurrence(at(day, start_time), at(day, start_time))
     end_day = day if end_time > start_time else day + datetime.timedelta(days=1)
     return Occurrence(at(day, start_time), at(end_day, end_time))
+
+
+# django-recurrence's German names a rule's count "bis zum 3. Mal" (rule.to_text(), the
+# schedule's text on public pages). The same texts in this app's catalogue take precedence, as
+# events comes before recurrence in INSTALLED_APPS.
+RECURRENCE_COUNT_TEXTS = (
+    gettext_noop("occuring once"),
+    gettext_noop("occuring %(number)s times"),
+)
