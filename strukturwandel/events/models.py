@@ -242,7 +242,7 @@ class ScheduleMixin(models.Model):
         """The rule in words and the usual time, e.g. "monatlich, am 2. Montag, 17:00–18:30 Uhr"."""
         if not self.schedule or not self.schedule.rrules:
             return ""
-        rules = "; ".join(rule.to_text() for rule in self.schedule.rrules)
+        rules = "; ".join(schedule.rule_text(rule) for rule in self.schedule.rrules)
         if self.schedule_start_time and self.schedule_end_time:
             day = datetime.date(2000, 1, 1)
             return _("%(rule)s, %(start)s–%(end)s o'clock") % {

@@ -6,6 +6,7 @@ so rules are expanded as calendar dates (anchored at local midnight) and each da
 the usual start and end time in the site's time zone.
 """
 
+import copy
 import datetime
 import itertools
 from typing import NamedTuple
@@ -13,7 +14,7 @@ from typing import NamedTuple
 import dateutil.rrule
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.translation import ngettext
 
 
 class Occurrence(NamedTuple):
@@ -150,10 +151,17 @@ def occurrence_on(day, start_time, end_time):
     return Occurrence(at(day, start_time), at(end_day, end_time))
 
 
-# django-recurrence's German names a rule's count "bis zum 3. Mal" (rule.to_text(), the
-# schedule's text on public pages). The same texts in this app's catalogue take precedence, as
-# events comes before recurrence in INSTALLED_APPS.
-RECURRENCE_COUNT_TEXTS = (
-    gettext_noop("occuring once"),
-    gettext_noop("occuring %(number)s times"),
-)
+def rule_text(rule):
+    """A rule in words, e.g. "monatlich, am zweiten Montag, insgesamt 3 Termine".
+
+    django-recurrence's own text names a count "bis zum 3. Mal" in German; the count is
+    written here as a number of meetings instead.
+    """
+    if not rule.count:
+        return rule.to_text()
+    without_count = copy.copy(rule)
+    without_count.count = None
+    count = ngettext("%(number)s meeting in total", "%(number)s meetings in total", rule.count) % {
+        "number": rule.count
+    }
+    return f"{without_count.to_text()}, {count}"
