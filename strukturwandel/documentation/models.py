@@ -108,8 +108,7 @@ class DocumentationIndexPage(BelowSiteRootMixin, Page):
     """All documentation and reports, newest first, with filters and search."""
 
     page_description = _(
-        "Lists all meeting documentation and alliance reports, with filters and search. "
-        "One per site."
+        "Lists all meeting documentation and alliance reports, with filters and search."
     )
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

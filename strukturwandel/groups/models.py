@@ -35,7 +35,7 @@ NUMBER_PREFIX = re.compile(r"^\s*(?:AG|WG)\s*\d+\s*[:.–-]\s*", re.IGNORECASE)
 class WorkingGroupIndexPage(BelowSiteRootMixin, Page):
     """The overview of all working groups (Arbeitsgruppen)."""
 
-    page_description = _("The overview of all working groups. One per site.")
+    page_description = _("The overview of all working groups.")
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     join_email = models.EmailField(
