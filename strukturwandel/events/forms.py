@@ -16,12 +16,13 @@ PLANNED_DATES_OFFERED = 12
 
 
 class EventsPageForm(WagtailAdminPageForm):
-    """Wagtail's page form with two changes an editor notices.
+    """Wagtail's page form with what an editor of meetings and rules needs.
 
     Text fields carry no ``maxlength``: the browser would silently cut a pasted title or topic;
     the server names the limit instead, in German, and keeps the text. A slug already taken by
     another page below the same parent (often a draft that autosave kept) is also reported on
-    the title, on the tab the editor is looking at, with a link to that page.
+    the title, on the tab the editor is looking at, with a link to that page. A page with a rule
+    lists the rule's next dates for the rule editor's "Exclude a date".
     """
 
     def __init__(self, *args, **kwargs):
