@@ -27,6 +27,7 @@ from .utils import ensure_child, rich
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 STAMMTISCHE = [
+    (datetime.date(2021, 11, 1), "Klimaschutz & Energiewende"),
     (datetime.date(2021, 12, 6), "Zivilgesellschaftliche Netzwerke"),
     (datetime.date(2022, 1, 24), "Lebendige Orte"),
     (datetime.date(2022, 3, 7), "Jugendbeteiligung"),
@@ -52,11 +53,24 @@ def build_documentation(home):
     topics = {topic.slug: topic for topic in TopicField.objects.all()}
     people = {person.name: person for person in Person.objects.select_related("organisation")}
     series = home.get_children().filter(slug="stammtisch").first()
-    meeting = None
+    meetings = {}
     if series is not None and isinstance(series.specific, EventSeriesPage):
-        meetings = [_ensure_meeting(series.specific, day, topic) for day, topic in STAMMTISCHE]
-        meeting = meetings[0]
+        meetings = {day: _ensure_meeting(series.specific, day, topic) for day, topic in STAMMTISCHE}
+    meeting = meetings.get(datetime.date(2021, 12, 6))
     groups = _groups(home)
+
+    if datetime.date(2021, 11, 1) in meetings:
+        _ensure(
+            index,
+            DocumentationPage,
+            "stammtisch-2021-11-01",
+            title="Dokumentation: Strukturwandel-Stammtisch am 01.11.2021",
+            meeting=meetings[datetime.date(2021, 11, 1)],
+            summary="Wo sehen Engagierte auf kommunaler, Landkreis- und Landesebene die "
+            "wichtigsten Ansätze, um die klimagerechte Transformation zu beschleunigen?",
+            topic_fields=_pick(topics, "klimaschutz-energiewende"),
+            body=_first_stammtisch_body(),
+        )
 
     _ensure(
         index,
@@ -67,7 +81,7 @@ def build_documentation(home):
         summary="Zwei Initiativen stellten ihre Netzwerkarbeit vor; in der Diskussion ging es "
         "um Transparenz, Beteiligung, Bildung und eine gemeinsame Infoplattform.",
         topic_fields=_pick(topics, "engagement-zivilgesellschaft", "demokratie-beteiligung"),
-        body=_stammtisch_body(people),
+        body=_stammtisch_body(people, meetings.get(datetime.date(2022, 3, 7))),
     )
     _ensure(
         index,
@@ -181,16 +195,43 @@ def _impulse(speakers, title, key_points, links=()):
     )
 
 
-def _point(key_term, text, sub_points=(), follow_up=""):
+def _point(key_term, text, sub_points=(), follow_up="", follow_up_meeting=None):
     return {
         "key_term": key_term,
         "text": f"<p>{text}</p>",
         "sub_points": [f"<p>{sub_point}</p>" for sub_point in sub_points],
         "follow_up": follow_up,
+        "follow_up_meeting": follow_up_meeting,
     }
 
 
-def _stammtisch_body(people):
+# Where the association's Stammtisch page, with its documentation, is (seed 004).
+ASSOCIATION_STAMMTISCH_PAGE = (
+    "https://www.nachhaltiges-sachsen.de/detail/strukturwandel-stammtisch.asp"
+)
+
+
+def _first_stammtisch_body():
+    """The seeds link this meeting's documentation but do not contain it: the page says so and
+    shows what is known, the question of the evening and the dates that followed."""
+    return [
+        (
+            "paragraph",
+            rich(
+                "Die Stammtisch-Seite des Landesverbands verlinkt eine Dokumentation dieses "
+                "Treffens; <i>in dieser Demo</i> liegt ihr Inhalt nicht vor, und wir erfinden "
+                "ihn nicht. Die Frage des Abends war: Wo sehen Engagierte auf kommunaler, "
+                "Landkreis- und Landesebene zurzeit die wichtigsten Ansätze zur Beschleunigung "
+                "der klimagerechten Transformation, und wo bietet sich eine Zusammenarbeit an?",
+                f'Alle Informationen zum Stammtisch finden Sie auf der <a href="'
+                f'{ASSOCIATION_STAMMTISCH_PAGE}">Stammtisch-Seite des Landesverbands</a>.',
+            ),
+        ),
+        ("next_dates", {"heading": "", "series": None, "count": 3, "note": ""}),
+    ]
+
+
+def _stammtisch_body(people, youth_meeting=None):
     return [
         _impulse(
             [speaker(people, "Paula Probe")],
@@ -214,8 +255,11 @@ def _stammtisch_body(people):
             "Land vernetzen und informieren, einen transparenten und beteiligungsorientierten "
             "Prozess einfordern.</li>"
             "<li>Formate, zum Beispiel:<ul>"
-            "<li>„Strukturwandel und Mobilität“ am 20.09.2021 in der Ökokirche Deutzen</li>"
-            "<li>Filmabende und Diskussionen mit Vertreter:innen der Metropolregion</li></ul></li>"
+            "<li>„Strukturwandel und Mobilität“ am 20.09.2021 in der Ökokirche Deutzen, "
+            "Neukieritzsch</li>"
+            "<li>Filme wie „Gundermann Revier“ oder „Tomorrow – Die Welt ist voller "
+            "Lösungen“</li>"
+            "<li>Diskussionen mit Vertreter:innen der Metropolregion</li></ul></li>"
             "<li>Treffen jeden 2. Montag im Monat an wechselnden Orten im Leipziger Land.</li>"
             "</ul>",
             [_link("Website des AkSLL", "https://ak-strukturwandel.de")],
@@ -269,11 +313,12 @@ def _stammtisch_body(people):
                         "Kinder und Jugendliche",
                         "Sie sind im Strukturwandel bisher kaum vertreten.",
                         follow_up="Vertiefung beim Strukturwandel-Stammtisch am 07.03.2022.",
+                        follow_up_meeting=youth_meeting,
                     ),
                     _point(
                         "Kunst und Kultur",
-                        "Auch Kunst und Kultur prägen die Zukunft der Region – ein Vorschlag "
-                        "für einen eigenen Stammtisch.",
+                        "Auch Kunst und Kultur können die Zukunft der Region prägen – ein "
+                        "Vorschlag für einen eigenen Stammtisch.",
                     ),
                     _point(
                         "Schaffung einer Infoplattform",
@@ -286,7 +331,7 @@ def _stammtisch_body(people):
                     _point(
                         "Fazit",
                         'Persönliche Fazits der Teilnehmer:innen sammelt ein <a href="'
-                        'https://pinnwand.example.org/auftakt/fazit">Padlet</a>.',
+                        'https://pinnwand.example.org/stammtisch/fazit">Padlet</a>.',
                     ),
                 ],
             },
@@ -337,9 +382,10 @@ def _kickoff_body(people, groups):
             ],
         ),
         _impulse(
-            [speaker(people, "Erika Beispiel")],
+            [speaker(people, "Alex Platzhalter")],
             "Ergebnisse der Akteursbefragung",
-            "<ul><li>Die Befragten kommen vor allem aus Kultur, Bildung und Sozialem, aus "
+            "<ul><li>An der Befragung beteiligten sich rund 150 Personen.</li>"
+            "<li>Die Befragten kommen vor allem aus Kultur, Bildung und Sozialem, aus "
             "Klima- und Umweltschutz und aus der partizipativen Regionalentwicklung.</li>"
             "<li>Alle Landkreise des Reviers sind vertreten, die sächsischen besonders stark.</li>"
             "<li>Am meisten Interesse an engerer Zusammenarbeit gibt es bei "
@@ -348,23 +394,26 @@ def _kickoff_body(people, groups):
             "<li>Rund 100 Befragte möchten aktiv mitarbeiten – ein Potenzial, an das das "
             "Bündnis anknüpfen kann.</li></ul>",
         ),
+        ("heading", {"text": "Die Befragung: Zukunft braucht Zivilgesellschaft", "level": "h2"}),
         (
-            "survey_results",
-            {
-                "heading": "",
-                "question": "Haben Sie Interesse, sich in einem zivilgesellschaftlichen Bündnis "
-                "für Mitteldeutschland einzubringen? Wenn ja, in welcher Form?",
-                "total": 151,
-                "answers": [
-                    {"answer": "aktiv in einem Koordinierungskreis", "count": 38},
-                    {"answer": "zu passenden Anlässen und Themen", "count": 62},
-                    {"answer": "weiter zum Projekt informiert werden", "count": 45},
-                    {"answer": "aktuell kein Interesse", "count": 6},
-                ],
-                "note": "<p>151 Antworten. Die Aufteilung auf die Antworten ist für die Demo "
-                "nachgebildet: Der Bericht nennt nur, dass rund 100 Befragte mitarbeiten "
-                "möchten.</p>",
-            },
+            "paragraph",
+            rich(
+                "Die Präsentation zur Umfrage „Zukunft braucht Zivilgesellschaft“ trägt die Namen "
+                "von RENN.mitte (Regionale Netzstellen Nachhaltigkeitsstrategien), dem "
+                "Landesverband Nachhaltiges Sachsen e.V. und dem Netzwerk Zukunft Sachsen-Anhalt "
+                "e.V. Die Umfrage fragte unter anderem: "
+                "<b>Haben Sie Interesse, sich in einem zivilgesellschaftlichen Bündnis für "
+                "Mitteldeutschland einzubringen? Wenn ja, in welcher Form?</b> Darauf gab es 151 "
+                "Antworten, zur Wahl standen:"
+            )
+            + "<ul><li>aktiv in einem Koordinierungskreis mitarbeiten</li>"
+            "<li>sich zu passenden Anlässen und Themen einbringen</li>"
+            "<li>weiter zum Projekt informiert werden</li>"
+            "<li>aktuell kein Interesse</li></ul>"
+            + rich(
+                "Wie sich die Antworten verteilen, zeigt der Bericht nur als Diagramm; die Demo "
+                "nennt deshalb keine Zahlen."
+            ),
         ),
         _impulse(
             [speaker(people, "Sami Vorlage")],
@@ -383,6 +432,11 @@ def _kickoff_body(people, groups):
                     "https://www.youtube.com/watch?v=KxNjBQSIEOk",
                 ),
                 _link("Teaser zur Gründung", "https://www.youtube.com/watch?v=YRezoxiTMD0"),
+                _link(
+                    "Positionspapier des Lausitzer Perspektiven e.V.",
+                    "http://lausitzer-perspektiven.de/de/positionen/wofuer-wir-eintreten/"
+                    "argumentationspapier-fonds-zivilgesellschaft",
+                ),
             ],
         ),
         ("heading", {"text": "Schwerpunkte und Arbeitsgruppen", "level": "h2"}),
@@ -530,7 +584,7 @@ def _may_body(groups):
                         "text": "Einen Koordinierungskreis als Erweiterung der AG Struktur und "
                         "Förderung bilden, mit allen Bündnispartner:innen, die eine feste Rolle "
                         "übernehmen wollen (etwa als Netzwerkknoten oder Kompetenzstelle).",
-                        "responsible": "AG Struktur und Förderung",
+                        "responsible": "",
                         "due": "",
                     },
                     {

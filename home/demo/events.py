@@ -3,7 +3,8 @@
 Dates and topics of the past meetings come from the Stammtisch page (seeds 002/004); the
 teasers are in our own words, the speakers are the demo's fictional people. Upcoming meetings
 are placed on the series rule relative to today, so both lists are always filled: one with
-registration open, one where it opens soon, and one that was cancelled. Runs before the
+registration open, one where it opens soon, and one that was cancelled; their topics are
+examples, which the series page says. Runs before the
 documentation builder, which finds these meetings by their date.
 """
 
@@ -23,7 +24,7 @@ from strukturwandel.people.models import Person
 from strukturwandel.topics.models import TopicField
 
 from .people import speaker
-from .utils import ensure_child
+from .utils import ensure_child, rich
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
@@ -86,18 +87,19 @@ UPCOMING_MEETINGS = [
         ["mobilitaet-infrastruktur"],
         "Bürgerbus, Rufbus, Mitfahrbank: Wie bleiben Schule, Arzt und Laden ohne eigenes Auto "
         "erreichbar – und was können Initiativen selbst anstoßen?",
+        # A fictional initiative: the demo gives no real organisation an impulse it never gave.
         [
             (
-                "Unterwegs im Leipziger Land: was wir aus unseren Treffen mitnehmen",
-                "Lena Exempel",
-                "",
+                "Die Mitfahrbank in Musterdorf",
+                "Kim Beispielhaft",
+                "Mitfahrbank-Initiative Musterdorf",
             )
         ],
     ),
     (
         "Kunst und Kultur im Strukturwandel",
         ["regionalentwicklung"],
-        "Ein Vorschlag aus dem Dezember-Stammtisch: Welche Rolle spielen Kunst und Kultur für "
+        "Vorgeschlagen beim Stammtisch am 06.12.2021: Welche Rolle spielen Kunst und Kultur für "
         "die Zukunft der Region, und wer macht schon mit?",
         [],
     ),
@@ -212,4 +214,16 @@ def _ensure_recurring_meeting(home, topics):
         schedule_start_time=datetime.time(18, 0),
         schedule_end_time=datetime.time(20, 0),
         topic_fields=[topics[slug] for slug in ["regionalentwicklung"] if slug in topics],
+        body=[
+            (
+                "paragraph",
+                rich(
+                    "Im Dezember 2021 nannte der Aktionskreis: Treffen jeden 2. Montag im Monat "
+                    "an verschiedenen Begegnungsorten im Leipziger Land. <i>In dieser Demo</i> "
+                    "sind Uhrzeit, Termine und Kontaktadresse Beispiele; wann und wo er sich "
+                    'trifft, steht auf <a href="https://ak-strukturwandel.de">'
+                    "ak-strukturwandel.de</a>."
+                ),
+            )
+        ],
     )

@@ -1,7 +1,9 @@
 """The alliance's working groups as the reports of February and May 2021 describe them.
 
 Facts (names, numbers, founding date, who continues in which group) come from the reports;
-the purposes are in our own words.
+the purposes are in our own words, and each says that it is the state of May 2021. The
+reports name no member organisations, so the groups list none; their contact is the demo's
+stand-in for the person the reports name for joining a group.
 """
 
 import datetime
@@ -29,28 +31,26 @@ GROUPS = [
             "Ort zum nächsten weitergegeben werden.",
         ),
         "topics": ["regionalentwicklung", "mobilitaet-infrastruktur", "nachhaltiges-wirtschaften"],
-        "contacts": ["Erika Beispiel", "Jonas Testmann"],
-        "members": ["LNS", "AkSLL"],
+        "contacts": ["Alex Platzhalter"],
     },
     {
         "slug": "ag-2-transparenz-und-beteiligung",
         "title": "Transparenz und Beteiligung",
         "number": 2,
         "founded_on": FOUNDED,
-        "status": GroupStatus.PAUSED,
-        "short_description": "Wege zu offeneren Entscheidungen im Strukturwandel. Das Thema "
-        "führt derzeit der Koordinierungskreis als Querschnittsaufgabe weiter.",
+        "status": GroupStatus.ACTIVE,
+        "short_description": "Wege zu offeneren Entscheidungen im Strukturwandel. Beteiligung "
+        "ist eine Querschnittsaufgabe für alle Bereiche des Bündnisses (Stand: Mai 2021).",
         "purpose": rich(
             "Die AG sucht nach Wegen, Entscheidungen im Strukturwandel nachvollziehbarer zu "
             "machen und die Menschen vor Ort stärker einzubeziehen – auch mit neuen, "
             "erprobten Beteiligungsformaten.",
-            "Nach ihrem ersten Treffen hielt sie fest: Beteiligung ist eine Aufgabe für alle "
-            "Bereiche des Bündnisses. Deshalb ruht die AG derzeit; der Koordinierungskreis "
-            "nimmt den Faden auf.",
+            "Nach ihrem ersten Treffen hielt sie fest: Beteiligung ist eine Querschnittsaufgabe "
+            "für alle Bereiche des Bündnisses. Diesen Faden soll der Koordinierungskreis "
+            "aufnehmen (Bericht vom 27.05.2021).",
         ),
         "topics": ["demokratie-beteiligung", "strukturwandel-strukturen"],
-        "contacts": ["Lena Exempel"],
-        "members": ["NZSA"],
+        "contacts": ["Alex Platzhalter"],
     },
     {
         "slug": "ag-3-interne-struktur-und-vernetzung",
@@ -59,17 +59,17 @@ GROUPS = [
         "founded_on": FOUNDED,
         "status": GroupStatus.MERGED,
         "merged_into": "koordinierungskreis",
-        "short_description": "Später „AG Struktur & Förderung“; heute Teil des "
-        "Koordinierungskreises.",
+        "short_description": "Im Mai 2021 „AG Struktur & Förderung“; der Koordinierungskreis "
+        "wird als ihre Erweiterung gebildet.",
         "purpose": rich(
             "Die AG kümmerte sich um die Zusammenarbeit im Bündnis und darum, dass es langfristig "
             "bestehen kann: Sie entwarf ein Leitbild und eine Arbeitsstruktur und bereitete die "
             "Suche nach Fördermitteln vor.",
-            "Seit Sommer 2021 setzt der Koordinierungskreis diese Arbeit in größerer Runde fort.",
+            "Beim Bündnistreffen am 27.05.2021 wurde beschlossen, die AG zu einem "
+            "Koordinierungskreis zu erweitern, der diese Arbeit in größerer Runde fortsetzt.",
         ),
         "topics": ["strukturwandel-strukturen", "engagement-zivilgesellschaft"],
-        "contacts": ["Max Muster"],
-        "members": ["LNS", "NZSA"],
+        "contacts": ["Alex Platzhalter"],
     },
     {
         "slug": "koordinierungskreis",
@@ -77,24 +77,25 @@ GROUPS = [
         "number": None,
         "founded_on": None,
         "status": GroupStatus.ACTIVE,
-        "short_description": "Koordiniert die Bündnisarbeit und bereitet den Förderantrag vor.",
+        "short_description": "Soll die Bündnisarbeit koordinieren und den Förderantrag "
+        "ausarbeiten (beschlossen im Mai 2021).",
         "purpose": rich(
-            "Der Koordinierungskreis ist aus der AG Struktur &amp; Förderung hervorgegangen. "
-            "In ihm arbeiten die Bündnispartner:innen zusammen, die eine feste Rolle im "
-            "Bündnis übernehmen möchten – etwa als Netzwerkknoten oder Kompetenzstelle.",
-            "Seine nächste große Aufgabe ist ein Förderantrag für das Bündnis auf Grundlage von "
-            "Leitbild und Arbeitsstruktur. Außerdem trägt er das Thema Beteiligung als "
-            "Querschnittsaufgabe in alle Bereiche der Bündnisarbeit und berichtet aus den "
-            "Gremien, in denen das Bündnis mitwirkt.",
+            "Beim Bündnistreffen am 27.05.2021 beschlossen: Der Koordinierungskreis wird als "
+            "Erweiterung der AG Struktur &amp; Förderung gebildet. "
+            "In ihm sollen alle Bündnispartner:innen vertreten sein, die eine feste Rolle im "
+            "Bündnis übernehmen wollen – etwa als Netzwerkknoten oder Kompetenzstelle.",
+            "Seine nächste wichtige Aufgabe ist ein Förderantrag für das Bündnis auf Grundlage von "
+            "Leitbild und Arbeitsstruktur. Außerdem soll er das Thema Beteiligung als "
+            "Querschnittsaufgabe aufnehmen, und seine Treffen werden mit einem Austausch über "
+            "die Mitwirkung des Bündnisses in den Gremien verbunden.",
         ),
         "topics": ["strukturwandel-strukturen", "demokratie-beteiligung"],
-        "contacts": ["Erika Beispiel", "Max Muster"],
-        "members": ["LNS", "NZSA", "AkSLL"],
+        "contacts": ["Alex Platzhalter"],
     },
 ]
 
 
-def build_groups(index, topics, organisations, people):
+def build_groups(index, topics, people):
     """The working groups below ``index``; groups that exist already are left as they are."""
     if not index.join_email:
         index.join_email = "post@nachhaltiges-sachsen.example.org"
@@ -125,6 +126,5 @@ def build_groups(index, topics, organisations, people):
             group,
             topic_fields=[topics[slug] for slug in spec["topics"]],
             contacts=[people[name] for name in spec["contacts"]],
-            member_organisations=[organisations[key] for key in spec["members"]],
         )
     return groups

@@ -26,26 +26,17 @@ ORGANISATIONS = [
     ("Burg Giebichenstein Kunsthochschule Halle", "", Region.HALLE, False, ""),
 ]
 
-# Clearly fictional people; the demo never shows real names or addresses.
+# Clearly fictional people; the demo never shows real names or addresses. They stand in for
+# the people the reports name, with the organisation the report gives and no role: a role
+# would be a fact about a real organisation that its reports do not state.
 PEOPLE = [
-    (
-        "Erika Beispiel",
-        "Koordination Strukturwandel-Stammtisch",
-        "LNS",
-        "erika.beispiel@example.org",
-        True,
-    ),
-    ("Max Muster", "Netzwerkkoordination", "NZSA", "max.muster@example.org", True),
-    ("Paula Probe", "Vorstand", "Gesellschaftsdenken e.V.", "paula.probe@example.org", False),
-    ("Jonas Testmann", "Sprecher", "AkSLL", "jonas.testmann@example.org", False),
-    ("Lena Exempel", "Sprecherin", "AkSLL", "lena.exempel@example.org", False),
-    (
-        "Sami Vorlage",
-        "Projektleitung Bürgerregion",
-        "Lausitzer Perspektiven e.V.",
-        "sami.vorlage@example.org",
-        False,
-    ),
+    ("Erika Beispiel", "LNS", "erika.beispiel@example.org", True),
+    ("Max Muster", "NZSA", "max.muster@example.org", True),
+    ("Paula Probe", "Gesellschaftsdenken e.V.", "paula.probe@example.org", False),
+    ("Jonas Testmann", "AkSLL", "jonas.testmann@example.org", False),
+    ("Lena Exempel", "AkSLL", "lena.exempel@example.org", False),
+    ("Sami Vorlage", "Lausitzer Perspektiven e.V.", "sami.vorlage@example.org", False),
+    ("Alex Platzhalter", "LNS", "alex.platzhalter@example.org", True),
 ]
 
 
@@ -63,11 +54,10 @@ def build_people():
         )
         organisations[short_name or name] = organisation
     people = {}
-    for name, role, organisation_key, email, public in PEOPLE:
+    for name, organisation_key, email, public in PEOPLE:
         person, _created = Person.objects.get_or_create(
             name=name,
             defaults={
-                "role": role,
                 "organisation": organisations[organisation_key],
                 "email": email,
                 "contact_is_public": public,

@@ -117,43 +117,11 @@ def build_content_pages(home):
         "netzwerk-zukunft-regional",
         title="Netzwerk Zukunft Regional",
         show_in_menus=True,
-        search_description="Unser Projekt für die regionale Vernetzung engagierter Menschen "
-        "in Sachsen.",
-        intro="Engagement für eine nachhaltige Entwicklung gibt es überall in Sachsen – auf dem "
-        "Land fehlt aber oft das Netz, das es trägt. Genau hier setzt das Projekt an.",
-        body=[
-            ("heading", {"text": "Warum regionale Netzwerke?", "level": "h2"}),
-            (
-                "paragraph",
-                rich(
-                    "In den kreisfreien Städten finden Engagierte schnell Gleichgesinnte. In den "
-                    "ländlichen Regionen sind es oft einzelne Menschen, die Projekte für eine "
-                    "nachhaltige Entwicklung voranbringen – mit wenigen Verbündeten in der Nähe.",
-                    "Netzwerk Zukunft Regional bringt deshalb Aktive aus Vereinen und "
-                    "Initiativen, Kommunen, Unternehmen, Bildungseinrichtungen und "
-                    "Religionsgemeinschaften miteinander ins Gespräch – quer zu den üblichen "
-                    "fachlichen und institutionellen Grenzen.",
-                ),
-            ),
-            ("heading", {"text": "Was wir tun", "level": "h2"}),
-            (
-                "paragraph",
-                "<ul><li>regionale Vernetzung anregen und begleiten,</li>"
-                "<li>Schlüsselakteur:innen vor Ort mit Beratung und Coaching beim Aufbau "
-                "tragfähiger Netzwerke unterstützen,</li>"
-                "<li>Teilregionen entlang gemeinsamer Schlüsselthemen miteinander verbinden,</li>"
-                "<li>Impulse für eine nachhaltige Entwicklung in den Regionen und auf "
-                "Landesebene geben.</li></ul>",
-            ),
-            (
-                "quote",
-                {
-                    "quote": "Netzwerkarbeit braucht Zeit und Menschen – beides wollen wir "
-                    "gemeinsam mit den Regionen organisieren.",
-                    "attribution": "Projektteam Netzwerk Zukunft Regional",
-                },
-            ),
-        ],
+        search_description="Das Projekt des Landesverbands für die regionale Vernetzung "
+        "engagierter Menschen in Sachsen.",
+        intro="In ganz Sachsen setzen sich Menschen für eine nachhaltige Entwicklung ein – auf "
+        "dem Land fehlt aber oft das Netz, das sie trägt. Hier setzt das Projekt an.",
+        body=_network_body(),
     )
     imprint = ensure_child(
         home,
@@ -192,6 +160,73 @@ def build_content_pages(home):
         ],
     )
     return network, imprint, privacy
+
+
+def _network_body():
+    """The project page of Netzwerk Zukunft Regional (seed 003), in our own words."""
+    return [
+        ("heading", {"text": "Warum regionale Netzwerke?", "level": "h2"}),
+        (
+            "paragraph",
+            rich(
+                "Initiativen und Engagement für eine global nachhaltige Entwicklung gibt es in "
+                "Sachsen in allen Bereichen der Gesellschaft: in Unternehmen, in Politik und "
+                "Verwaltung und besonders in der Zivilgesellschaft. Zwischen den kreisfreien "
+                "Städten und dem übrigen Land gibt es dabei aber ein großes Gefälle.",
+                "Das liegt nicht an fehlendem Engagement auf dem Land. Entscheidend ist die "
+                "geringere Akteursdichte: Wer sich in einer ländlichen Region engagiert, findet "
+                "im direkten Umfeld oft nur wenige Verbündete, die anregen und unterstützen.",
+                "Netzwerk Zukunft Regional stellt deshalb die regionale Vernetzung der Menschen "
+                "in den Mittelpunkt, die sich für eine nachhaltige Gesellschaft einsetzen – "
+                "quer zu den üblichen fachlichen, sozialen und institutionellen Grenzen: aus "
+                "Vereinen und Initiativen, Kommunen, Unternehmen, Bildungseinrichtungen, "
+                "Religionsgemeinschaften und anderen Institutionen.",
+            ),
+        ),
+        ("heading", {"text": "Ressourcen für die Netzwerkarbeit", "level": "h2"}),
+        (
+            "paragraph",
+            rich(
+                "Zusammenarbeit zwischen Wirtschaft, Verwaltung und Zivilgesellschaft braucht "
+                "kontinuierliche Impulse und Einsatz – Zeit und Personal, die "
+                "zivilgesellschaftlichen Organisationen oft fehlen. Das Projekt sucht deshalb "
+                "Partner, die Ressourcen in die regionale Netzwerkarbeit einbringen können: Geld "
+                "sowie Sach- und Personalleistungen.",
+                "Außerdem prüft es, welche Fachförderinstrumente von Bund und Land regionale "
+                "Prozesse unterstützen können, und hilft den Akteur:innen, sie zu nutzen.",
+            ),
+        ),
+        ("heading", {"text": "Themen aus den Regionen", "level": "h2"}),
+        (
+            "paragraph",
+            rich(
+                "Sind regionale Netzwerke entstanden, unterstützt das Projekt sie dabei, weitere "
+                "Themen einer nachhaltigen und global gerechten Lebens- und Wirtschaftsweise "
+                "aufzugreifen. Welche Themen das sind, schätzen die lokalen Akteur:innen selbst "
+                "ein und wählen sie aus. Der Landesverband bringt inhaltliche Anregungen, "
+                "Informationen und Kontakte zu anderen Good-Practice-Beispielen ein.",
+                "Weil regionale Netzwerke oft vor ähnlichen Herausforderungen stehen, verbindet "
+                "der Landesverband sie entlang von Schlüsselthemen auch miteinander – für den "
+                "Erfahrungsaustausch und die gemeinsame Suche nach Lösungen. Dabei nutzt er "
+                "seine bestehenden fachlichen Netzwerke und die Fachverbände, vor allem in "
+                "diesen Themenbereichen:",
+            )
+            + "<ul><li>Verkehr</li><li>Landwirtschaft</li><li>nachhaltiges Wirtschaften</li>"
+            "<li>Energie und Klimaschutz</li><li>Entwicklungszusammenarbeit</li>"
+            "<li>Bildung für nachhaltige Entwicklung</li></ul>",
+        ),
+        ("heading", {"text": "Die Ziele des Projekts", "level": "h2"}),
+        (
+            "paragraph",
+            "<ul><li>regionale Vernetzung anregen und unterstützen,</li>"
+            "<li>Schlüsselakteur:innen vor Ort mit Beratung und Coaching beim Aufbau "
+            "tragfähiger Netzwerkstrukturen unterstützen,</li>"
+            "<li>die Vernetzung der Teilregionen entlang von Schlüsselthemen organisieren und "
+            "unterstützen,</li>"
+            "<li>in den Regionen und auf Landesebene inhaltliche Impulse für eine nachhaltige "
+            "Entwicklung in Sachsen geben.</li></ul>",
+        ),
+    ]
 
 
 def build_admin_user():

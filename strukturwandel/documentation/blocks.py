@@ -141,6 +141,12 @@ class DiscussionPointBlock(blocks.StructBlock):
         required=False,
         help_text=_("What happens next; shown after an arrow (➔)."),
     )
+    follow_up_meeting = blocks.PageChooserBlock(
+        page_type="strukturwandel_events.MeetingPage",
+        label=_("Meeting of the follow-up"),
+        required=False,
+        help_text=_("Optional: the meeting that takes the point up; the follow-up links to it."),
+    )
 
     class Meta:
         icon = "comment"

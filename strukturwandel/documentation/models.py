@@ -4,18 +4,19 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import DateField, F, Prefetch, Q
-from django.db.models.functions import Coalesce, ExtractYear, TruncDate
+from django.db.models import CharField, DateField, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Cast, Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from strukturwandel.conf import app_settings
@@ -410,3 +411,53 @@ def public_documentation(private=None):
     """Live documentation outside private sections, streamfields deferred, oldest first."""
     pages = DocumentationPage.objects.live().defer_streamfields().order_by("pk")
     return pages.exclude(private) if private is not None else pages.public()
+
+
+# Where Wagtail's reference index records the meeting a discussion point's follow-up names.
+FOLLOW_UP_MODEL_PATH = "body.discussion.points.item.follow_up_meeting"
+
+
+def _follow_up_source_pks():
+    """Text pks of live pages whose discussion names a meeting in a follow-up, as a subquery
+    of the reference index rows (filter it on ``to_object_id``)."""
+    page_type = ContentType.objects.get_for_model(Page)
+    live_pks = Page.objects.live().annotate(pk_text=Cast("pk", CharField())).values("pk_text")
+    return ReferenceIndex.objects.filter(
+        base_content_type=page_type,
+        to_content_type=page_type,
+        model_path=FOLLOW_UP_MODEL_PATH,
+        object_id__in=live_pks,
+    )
+
+
+def annotate_follow_up_source(meetings):
+    """For meeting listings: ``follow_up_source_pk``, the pk of a live page whose follow-up
+    names the meeting (or None), in the listing's own query."""
+    sources = _follow_up_source_pks().filter(to_object_id=Cast(OuterRef("pk"), CharField()))
+    return meetings.annotate(
+        follow_up_source_pk=Subquery(sources.order_by("object_id").values("object_id")[:1])
+    )
+
+
+def follow_up_source_of(meeting):
+    """The live, public documentation or report whose discussion takes a point further at
+    ``meeting`` (its follow-up names the meeting), or None.
+
+    A listing that annotated ``follow_up_source_pk`` (``annotate_follow_up_source``) asks the
+    database only for the meetings that have one.
+    """
+    if meeting is None or meeting.pk is None:
+        return None
+    if hasattr(meeting, "follow_up_source_pk"):
+        if meeting.follow_up_source_pk is None:
+            return None
+        # .public() reads the view restrictions at once: only for a meeting with a source.
+        return Page.objects.live().public().filter(pk=int(meeting.follow_up_source_pk)).first()
+    sources = _follow_up_source_pks().filter(to_object_id=str(meeting.pk))
+    return (
+        Page.objects.live()
+        .public()
+        .filter(pk__in=sources.values("object_id"))
+        .order_by("pk")
+        .first()
+    )

@@ -15,7 +15,14 @@ from strukturwandel.topics.seams import TOPIC_PAGE_SECTIONS_HOOK, TOPIC_SUMMARIE
 
 from . import drafts
 from .admin_views import CreateDocumentationView
-from .models import DocumentationPage, ReportPage, documentation_of, live_documentation_prefetch
+from .models import (
+    DocumentationPage,
+    ReportPage,
+    annotate_follow_up_source,
+    documentation_of,
+    follow_up_source_of,
+    live_documentation_prefetch,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -71,6 +78,25 @@ def documentation_link(meeting, request):
         pgettext("strukturwandel", "Documentation"),
         documentation.get_url(request),
         name="documentation",
+    )
+
+
+@hooks.register(MEETING_QUERYSET_HOOK)
+def annotate_follow_up_sources(meetings, *, private):
+    """Meeting cards link where their meeting was suggested: no query of its own."""
+    return annotate_follow_up_source(meetings)
+
+
+@hooks.register(MEETING_LINKS_HOOK)
+def follow_up_source_link(meeting, request):
+    """A meeting that takes up a point of an earlier discussion links back to it."""
+    source = follow_up_source_of(meeting)
+    if source is None:
+        return None
+    return MeetingLink(
+        _("Suggested in: %(title)s") % {"title": source.title},
+        source.get_url(request),
+        name="follow-up-source",
     )
 
 

@@ -164,3 +164,59 @@ def test_home_page_shows_the_next_three_meetings_soonest_first(client):
     assert "Stammtisch: Bald" not in section
     assert "Thema:" not in section
     assert "call.example.org" not in html
+
+
+def test_network_page_says_what_the_project_page_says_and_quotes_no_one(client):
+    _load_demo()
+    html = client.get("/netzwerk-zukunft-regional/").content.decode()
+    assert "geringere Akteursdichte" in html
+    assert "Fachförderinstrumente von Bund und Land" in html
+    assert "<li>Entwicklungszusammenarbeit</li>" in html
+    assert "<blockquote" not in html
+    assert "Projektteam" not in html
+
+
+def test_stammtisch_page_invites_topics_and_impulses_and_lists_the_topic_fields(client):
+    _load_demo()
+    html = client.get("/stammtisch/").content.decode()
+    body = html.split("So läuft ein Treffen ab")[1]
+    for heading in ["Themensammlung: Fragen, Ideen, Anregungen", "Selbst etwas vorstellen"]:
+        assert f">{heading}</h2>" in body
+    assert 'href="mailto:stammtisch@nachhaltiges-sachsen.example.org"' in body
+    topics = body.split(">Themenfelder</h2>")[1]
+    for slug in ["klimaschutz-energiewende", "strukturwandel-strukturen", "und-mehr"]:
+        assert f'<a href="/themenfelder/{slug}/">' in topics
+        assert client.get(f"/themenfelder/{slug}/").status_code == 200
+
+
+def test_series_schedule_has_the_seed_dates_and_says_how_dates_are_set(client):
+    _load_demo()
+    series = EventSeriesPage.objects.get(slug="stammtisch")
+    rdates = sorted(day.date() for day in series.schedule.rdates)
+    assert rdates == [
+        datetime.date(2021, 11, 1),
+        datetime.date(2021, 12, 6),
+        datetime.date(2022, 1, 24),
+        datetime.date(2022, 3, 7),
+        datetime.date(2022, 4, 25),
+    ]
+    html = client.get("/stammtisch/").content.decode()
+    assert "am ersten Montag" not in html
+    assert "Die Termine bis April 2022 wurden einzeln festgelegt" in html
+    assert "Dezember-Stammtisch" not in html
+    # The rule's dates and the seed's single dates are both in the calendar.
+    starts = [
+        o.start.date()
+        for o in series.schedule_occurrences(
+            timezone.make_aware(datetime.datetime(2021, 10, 1)),
+            timezone.make_aware(datetime.datetime(2022, 5, 1)),
+        )
+    ]
+    assert starts == rdates
+
+
+def test_the_recurring_meeting_of_a_real_group_says_what_is_an_example(client):
+    _load_demo()
+    html = client.get("/treffen-aktionskreis-leipziger-land/").content.decode()
+    assert "Treffen jeden 2. Montag im Monat" in html
+    assert "<i>In dieser Demo</i> sind Uhrzeit, Termine und Kontaktadresse Beispiele" in html

@@ -73,10 +73,16 @@ def test_demo_has_the_working_groups_of_the_alliance(client):
     assert 'Aufgegangen in <a href="/arbeitsgruppen/koordinierungskreis/">' in html
     html = client.get("/arbeitsgruppen/ag-1-nachhaltige-dorfentwicklung/").content.decode()
     assert "gegründet am Di, 16.02.2021" in html
-    assert "erika.beispiel@example.org" in html
-    # Jonas Testmann's contact data is not public.
-    assert "Jonas Testmann" in html and "jonas.testmann@example.org" not in html
-    assert "Aktionskreis Strukturwandel Leipziger Land" in html
+    assert "alex.platzhalter@example.org" in html
+    # The reports name no member organisations; the demo invents none.
+    assert all(not group.member_organisations.exists() for group in groups.values())
+    assert "Mitgliedsorganisationen" not in html
+    # What the groups' pages show is the state of the reports, and says so.
+    assert "<i>In dieser Demo</i> zeigen die Seiten den Stand der Berichte" in (
+        client.get("/arbeitsgruppen/").content.decode()
+    )
+    assert "derzeit" not in groups["ag-2-transparenz-und-beteiligung"].purpose
+    assert groups["ag-2-transparenz-und-beteiligung"].status == GroupStatus.ACTIVE
 
 
 def test_demo_organisations_and_people(client):
@@ -90,6 +96,8 @@ def test_demo_organisations_and_people(client):
         "Aktionskreis Strukturwandel Leipziger Land",
     } <= partners
     assert all(p.email.endswith("@example.org") for p in Person.objects.all())
+    # The fictional people stand in for real ones: no role the reports do not give.
+    assert not Person.objects.exclude(role="").exists()
 
 
 def test_load_demo_replaces_an_earlier_topics_content_page(client):

@@ -38,14 +38,14 @@ class Command(BaseCommand):
             settings.privacy_page = privacy
             settings.save()
         topic_fields = topics.build_topic_fields()
-        organisations, persons = people.build_people()
+        _organisations, persons = people.build_people()
         stammtisch = sections.build_stammtisch(home)
         events.build_events(home, stammtisch)
         registrations.build_registrations(stammtisch)
         registrations.build_organisation_group()
         sections.build_documentation_section(home)
         group_index = sections.build_groups_section(home)
-        groups.build_groups(group_index, topic_fields, organisations, persons)
+        groups.build_groups(group_index, topic_fields, persons)
         topics.build_suggestion_page(home, sections.build_topics_section(home))
         username, password = site.build_admin_user()
         documentation.build_documentation(home)  # last: it links what the others built

@@ -125,12 +125,13 @@ def discussion(*points, heading=""):
     return ("discussion", {"heading": heading, "intro": "", "points": list(points)})
 
 
-def point(key_term, text, sub_points=(), follow_up=""):
+def point(key_term, text, sub_points=(), follow_up="", follow_up_meeting=None):
     return {
         "key_term": key_term,
         "text": text,
         "sub_points": list(sub_points),
         "follow_up": follow_up,
+        "follow_up_meeting": follow_up_meeting,
     }
 
 

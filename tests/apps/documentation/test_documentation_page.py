@@ -270,3 +270,36 @@ def test_next_dates_preview_shows_the_sites_next_meetings(admin_client, series, 
     section = html.split("sw-next-dates__list")[1].split("</ul>")[0]
     assert ahead.url in section and "Ausblick" in section
     assert all(later.url not in section for later in later_meetings)
+
+
+def test_a_follow_up_links_the_meeting_that_takes_it_up(client, index, meeting, later_meetings):
+    youth = later_meetings[1]
+    page = publish(
+        index,
+        DocumentationPage(
+            title="Dokumentation mit Vertiefung",
+            slug="vertiefung",
+            body=[
+                discussion(
+                    point(
+                        "Kinder und Jugendliche",
+                        "<p>Kaum vertreten.</p>",
+                        follow_up="Vertiefung am 07.03.2022",
+                        follow_up_meeting=youth,
+                    ),
+                    point("Ohne Text", "<p>Nur das Treffen.</p>", follow_up_meeting=youth),
+                    point("Ohne Treffen", "<p>Nur Text.</p>", follow_up="Später"),
+                )
+            ],
+        ),
+    )
+    html = squash(render(client, page))
+    assert f'<a href="{youth.url}">Vertiefung am 07.03.2022</a>' in html
+    assert f'<a href="{youth.url}">{youth.title}</a>' in html
+    assert "</span> Später </p>" in html
+
+    # An unpublished meeting is not linked; its follow-up text stays.
+    youth.unpublish()
+    html = squash(render(client, page))
+    assert youth.url not in html
+    assert "Vertiefung am 07.03.2022" in html

@@ -121,3 +121,28 @@ def test_person_edit_view_shows_impulses_given(client, django_user_model, docume
     html = response.content.decode()
     assert "Gehaltene Impulse" in html
     assert f"/admin/pages/{documentation.pk}/edit/" in html
+
+
+def test_a_meeting_links_back_to_the_discussion_that_suggested_it(client, series, index, meeting):
+    later = add_meeting(series, datetime.date(2022, 3, 7), "Jugendbeteiligung")
+    other = add_meeting(series, datetime.date(2022, 4, 25), "Stiftungen")
+    source = publish(
+        index,
+        DocumentationPage(
+            title="Dokumentation vom Dezember",
+            slug="dezember",
+            meeting=meeting,
+            body=[discussion(point("Jugend", "<p>Vertiefen.</p>", follow_up_meeting=later))],
+        ),
+    )
+    link = f'href="{source.url}"'
+    for url in [later.url, series.url]:
+        html = client.get(url).content.decode()
+        assert "sw-meeting-action--follow-up-source" in html, url
+        assert "Angeregt in: Dokumentation vom Dezember" in html, url
+    assert link in client.get(later.url).content.decode()
+    assert link not in client.get(other.url).content.decode()
+
+    # An unpublished source is not linked.
+    source.unpublish()
+    assert "follow-up-source" not in client.get(later.url).content.decode()

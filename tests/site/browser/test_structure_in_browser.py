@@ -60,7 +60,7 @@ def test_visitor_follows_a_merged_group_to_its_successor(demo_site, live_server,
     page.wait_for_url(f"{live_server.url}/arbeitsgruppen/koordinierungskreis/")
     _assert_headings_in_order(page)
     contacts = page.locator("section", has=page.get_by_role("heading", name="Ansprechpersonen"))
-    assert "max.muster@example.org" in contacts.inner_text()
+    assert "alex.platzhalter@example.org" in contacts.inner_text()
     assert page.get_by_role("heading", name="Mitmachen").is_visible()
     screenshot("group-page")
     assert page.console_errors == []
@@ -77,7 +77,7 @@ def test_group_pages_fit_a_phone(demo_site, live_server, page, screenshot):
         screenshot(name)
 
 
-def test_editor_pauses_a_group_and_sees_where_an_organisation_takes_part(
+def test_editor_pauses_a_group_and_sees_where_a_person_takes_part(
     demo_site, live_server, page, admin_login
 ):
     admin_login()
@@ -91,8 +91,10 @@ def test_editor_pauses_a_group_and_sees_where_an_organisation_takes_part(
     card = page.locator(".sw-group-card", has_text="AG 1: Nachhaltige Dorfentwicklung")
     assert "Pausiert" in card.inner_text()
 
-    page.goto(f"{live_server.url}/admin/snippets/strukturwandel_people/organisation/")
-    page.get_by_role("link", name="Aktionskreis Strukturwandel Leipziger Land").click()
+    # The demo's contact person of the groups, who also gave an impulse at the kick-off.
+    page.goto(f"{live_server.url}/admin/snippets/strukturwandel_people/person/")
+    page.get_by_role("link", name="Alex Platzhalter").click()
     panel = page.locator("section", has=page.get_by_role("heading", name="Kommt vor in"))
     assert "Nachhaltige Dorfentwicklung" in panel.inner_text()
     assert "Koordinierungskreis" in panel.inner_text()
+    assert "Auftaktveranstaltung" in panel.inner_text()
