@@ -80,13 +80,13 @@ def test_the_editors_week_on_the_demo_content(
     now = timezone.now()
     admin_login()
 
-    # Monday: the series moves from the first Monday to the first Tuesday of the month.
+    # Monday: the series moves from Monday to Tuesday (in its weekday grid).
     page.goto(f"{live_server.url}/admin/pages/{series.pk}/edit/")
     widget = page.locator("div.recurrence-widget")
     click(widget.locator(".panel .recurrence-label").first)
-    weekday = widget.locator(".panel form select[name=weekday]").locator("visible=true")
-    hittable(weekday)
-    weekday.select_option(label="Dienstag")
+    weekdays = widget.locator(".panel form").first.locator(".weekly td")
+    click(weekdays.get_by_text("Mo", exact=True))
+    click(weekdays.get_by_text("Di", exact=True))
     assert "Dienstag" in widget.locator(".panel .header").first.inner_text()
     screenshot("week-rule-changed")
     publish()
@@ -193,8 +193,12 @@ def test_the_editors_week_on_the_demo_content(
     text = discussion.locator("[data-contentpath='text'] [contenteditable='true']").first
     click(text)
     page.keyboard.type("Genossenschaften können Nahwärme im Dorf tragen.")
-    # Leaving the text stores it in the form (Draftail writes its field on blur).
+    # Draftail writes its hidden field a moment after typing; publish only once it has.
     key_term.click()
+    page.wait_for_function(
+        """() => [...document.querySelectorAll("input[name$='-value-text']")]
+          .some((field) => field.value.includes("Genossenschaften"))"""
+    )
     screenshot("week-documentation-composed")
     publish()
     documentation.refresh_from_db()
