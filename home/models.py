@@ -11,6 +11,8 @@ from strukturwandel.events import listings
 class HomePage(Page):
     """The demo site's start page: who we are and where to go next."""
 
+    page_description = _("The start page of the site.")
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("content"))
 

@@ -154,6 +154,10 @@ class ContentPage(BelowSiteRootMixin, Page):
     documentation, groups) are kept out by their ``parent_page_types``.
     """
 
+    page_description = _(
+        "A general page: a project description, a background text, a contact page."
+    )
+
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences shown above the text.")
     )

@@ -114,6 +114,10 @@ class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
 
     head_template = "strukturwandel_documentation/head/documentation_index_page.html"
 
+    page_description = _(
+        "Lists all meeting documentation and alliance reports, with filters and search."
+    )
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -265,6 +269,11 @@ class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
 class DocumentationPage(BaseReportPage):
     """The write-up of one meeting; its date and topic are read from the meeting."""
 
+    page_description = _(
+        "The write-up of one meeting: impulses, discussion points, results. Date and "
+        "topic come from the meeting."
+    )
+
     meeting = models.ForeignKey(
         MeetingPage,
         verbose_name=_("meeting"),
@@ -338,6 +347,11 @@ class DocumentationPage(BaseReportPage):
 
 class ReportPage(BaseReportPage):
     """The report of an alliance meeting (Bündnistreffen, Auftaktveranstaltung)."""
+
+    page_description = _(
+        "The report of an alliance meeting such as a Bündnistreffen, with updates of the "
+        "working groups."
+    )
 
     date = models.DateField(_("date of the meeting"))
     format = models.CharField(

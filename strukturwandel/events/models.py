@@ -24,7 +24,7 @@ from strukturwandel.people.blocks import SpeakerBlock
 
 from . import registration_provider, schedule
 from .formats import format_day, format_time
-from .forms import MeetingPageForm
+from .forms import EventsPageForm, MeetingPageForm
 from .widgets import HalfHourDateTimeInput, HalfHourTimeInput, RecurrenceWidget
 
 
@@ -214,6 +214,13 @@ class ScheduleMixin(models.Model):
         first_day = min([starts_on, *(schedule.local_date(d) for d in self.schedule.rdates)])
         return bool(schedule.rule_dates(self.schedule, starts_on, first_day, last_day))
 
+    def schedule_plans_day(self, day):
+        """Whether the rule plans a meeting on ``day`` (a date)."""
+        starts_on = self.schedule_anchor()
+        if not self.schedule or starts_on is None:
+            return False
+        return bool(schedule.rule_dates(self.schedule, starts_on, day, day))
+
     def schedule_occurrences(self, after, before, limit=None):
         """Dates the rule plans with start in [after, before), aware, in local time; with a
         ``limit``, no more than are needed for the first ``limit`` of them."""
@@ -235,7 +242,7 @@ class ScheduleMixin(models.Model):
         """The rule in words and the usual time, e.g. "monatlich, am 2. Montag, 17:00–18:30 Uhr"."""
         if not self.schedule or not self.schedule.rrules:
             return ""
-        rules = "; ".join(rule.to_text() for rule in self.schedule.rrules)
+        rules = "; ".join(schedule.rule_text(rule) for rule in self.schedule.rrules)
         if self.schedule_start_time and self.schedule_end_time:
             day = datetime.date(2000, 1, 1)
             return _("%(rule)s, %(start)s–%(end)s o'clock") % {
@@ -293,6 +300,11 @@ class EventSeriesPage(
 ):
     """A recurring series of meetings such as the Strukturwandel-Stammtisch."""
 
+    page_description = _(
+        "A series of meetings on a rule, such as the Strukturwandel-Stammtisch. Its "
+        "meetings are created below it."
+    )
+
     intro = RichTextField(
         _("introduction"),
         blank=True,
@@ -332,6 +344,7 @@ class EventSeriesPage(
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     subpage_types = ["strukturwandel_events.MeetingPage"]
+    base_form_class = EventsPageForm
     calendar_significant_fields = (*SCHEDULE_SIGNIFICANT_FIELDS, "default_format", "default_venue")
     head_template = "strukturwandel_events/head/event_series_page.html"
 
@@ -373,6 +386,11 @@ class EventSeriesPage(
 
 class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
     """One meeting on one date. Its date and time live here and nowhere else."""
+
+    page_description = _(
+        "One meeting on one date, with topic, impulses and registration. Belongs below a "
+        "series or a working group."
+    )
 
     is_planned_date = False
     head_template = "strukturwandel_events/head/meeting_page.html"
@@ -624,6 +642,10 @@ class RecurringMeetingPage(
 ):
     """Meetings on a rule shown as one page, e.g. a group meeting every 2nd Monday."""
 
+    page_description = _(
+        "Regular meetings shown as one page with their rule, e.g. a group meeting every 2nd Monday."
+    )
+
     is_recurring_meeting = True
     head_template = "strukturwandel_events/head/recurring_meeting_page.html"
 
@@ -664,6 +686,7 @@ class RecurringMeetingPage(
         index.RelatedFields("topic_fields", [index.SearchField("name")]),
     ]
     subpage_types = []
+    base_form_class = EventsPageForm
     calendar_significant_fields = (*SCHEDULE_SIGNIFICANT_FIELDS, "format", "venue")
 
     class Meta:

@@ -74,3 +74,19 @@ def create_meeting(page, occurrence, user=None):
     # A draft: the editor adds the topic before publishing.
     meeting.save_revision(user=user, log_action=True, clean=False)
     return meeting
+
+
+def off_rule_hint(meeting):
+    """A note for the editor when ``meeting`` lies on a day its parent's rule plans no meeting
+    on (a special date is allowed, but should be one on purpose); None otherwise."""
+    parent = meeting.get_parent()
+    specific = parent.specific if parent is not None else None
+    if not isinstance(specific, ScheduleMixin) or not can_plan_meetings(specific):
+        return None
+    day = schedule.local_date(meeting.start)
+    if specific.schedule_plans_day(day):
+        return None
+    return _(
+        "The meeting on %(date)s lies outside the rule of %(parent)s (%(rule)s). It was saved; "
+        "check the date if it is not meant as a special date."
+    ) % {"date": format_day(day), "parent": specific.title, "rule": specific.schedule_text}

@@ -6,6 +6,7 @@ so rules are expanded as calendar dates (anchored at local midnight) and each da
 the usual start and end time in the site's time zone.
 """
 
+import copy
 import datetime
 import itertools
 from typing import NamedTuple
@@ -13,6 +14,7 @@ from typing import NamedTuple
 import dateutil.rrule
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 
 class Occurrence(NamedTuple):
@@ -176,3 +178,19 @@ def occurrence_on(day, start_time, end_time):
         return Occurrence(at(day, start_time), at(day, start_time))
     end_day = day if end_time > start_time else day + datetime.timedelta(days=1)
     return Occurrence(at(day, start_time), at(end_day, end_time))
+
+
+def rule_text(rule):
+    """A rule in words, e.g. "monatlich, am zweiten Montag, insgesamt 3 Termine".
+
+    django-recurrence's own text names a count "bis zum 3. Mal" in German; the count is
+    written here as a number of meetings instead.
+    """
+    if not rule.count:
+        return rule.to_text()
+    without_count = copy.copy(rule)
+    without_count.count = None
+    count = ngettext("%(number)s meeting in total", "%(number)s meetings in total", rule.count) % {
+        "number": rule.count
+    }
+    return f"{without_count.to_text()}, {count}"

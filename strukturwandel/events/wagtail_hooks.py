@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
@@ -9,6 +10,7 @@ from strukturwandel.topics.seams import TOPIC_PAGE_SECTIONS_HOOK, TOPIC_SUMMARIE
 from . import planning, topic_sections
 from .admin_listing import MeetingListingViewSet
 from .admin_views import PlannedDatesView
+from .models import MeetingPage
 
 
 @hooks.register("register_admin_urls")
@@ -66,3 +68,13 @@ def meetings_on_topic(topic, *, request, site, private):
 @hooks.register(TOPIC_SUMMARIES_HOOK)
 def meeting_summary():
     return topic_sections.MeetingSummary()
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_meeting_outside_rule(request, page):
+    # Not on autosave (a JSON request): the hint belongs to the save the editor asked for.
+    if not isinstance(page, MeetingPage) or not request.accepts("text/html"):
+        return
+    if hint := planning.off_rule_hint(page):
+        messages.warning(request, hint)

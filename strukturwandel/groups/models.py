@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from strukturwandel.core.blocks import BaseStreamBlock
 from strukturwandel.core.models import BelowSiteRootMixin
+from strukturwandel.events.forms import EventsPageForm
 from strukturwandel.events.models import (
     SCHEDULE_SIGNIFICANT_FIELDS,
     CalendarSequenceMixin,
@@ -33,6 +34,8 @@ NUMBER_PREFIX = re.compile(r"^\s*(?:AG|WG)\s*\d+\s*[:.–-]\s*", re.IGNORECASE)
 
 class WorkingGroupIndexPage(BelowSiteRootMixin, Page):
     """The overview of all working groups (Arbeitsgruppen)."""
+
+    page_description = _("The overview of all working groups.")
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     join_email = models.EmailField(
@@ -60,6 +63,10 @@ class WorkingGroupIndexPage(BelowSiteRootMixin, Page):
 
 class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, MeetingParentMixin, Page):
     """One working group: what it works on, who to contact, when it meets."""
+
+    page_description = _(
+        "One working group: its purpose, contacts, member organisations and meetings."
+    )
 
     number = models.PositiveSmallIntegerField(
         _("number"), null=True, blank=True, help_text=_("e.g. 1 for 'AG 1'. Leave empty for none.")
@@ -128,7 +135,10 @@ class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, MeetingParentMixin,
         ),
         FieldPanel("topic_fields", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
-            [FieldPanel("contacts"), FieldPanel("member_organisations")],
+            [
+                FieldPanel("contacts", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("member_organisations", widget=forms.CheckboxSelectMultiple),
+            ],
             heading=_("People"),
         ),
         MultiFieldPanel(
@@ -150,6 +160,7 @@ class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, MeetingParentMixin,
     ]
 
     parent_page_types = ["strukturwandel_groups.WorkingGroupIndexPage"]
+    base_form_class = EventsPageForm
     subpage_types = [
         "strukturwandel_events.MeetingPage",
         "strukturwandel_events.RecurringMeetingPage",

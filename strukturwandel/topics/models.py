@@ -91,6 +91,10 @@ class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
     (``/themenfelder/<slug>/``), so there is nothing to keep in sync.
     """
 
+    page_description = _(
+        "The overview of all topic fields, with one page per topic field. One per site."
+    )
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     suggestion_page = models.ForeignKey(
         "wagtailcore.Page",

@@ -7,6 +7,7 @@ it) and at least 12 px wide: what a mouse can hit, an editor can hit.
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from strukturwandel.events import schedule
 from strukturwandel.events.models import EventSeriesPage
@@ -47,6 +48,10 @@ def test_editor_changes_the_real_series_rule_by_clicking(
 ):
     series = EventSeriesPage.objects.get(url_path__endswith="/stammtisch/")
     rules_before = len(series.schedule.rrules)
+    now = timezone.now()
+    first_planned = schedule.local_date(
+        series.schedule_occurrences(now, now + datetime.timedelta(days=366), limit=1)[0].start
+    )
     admin_login()
     page.goto(f"{live_server.url}/admin/pages/{series.pk}/edit/")
     widget = page.locator("div.recurrence-widget")
@@ -72,6 +77,7 @@ def test_editor_changes_the_real_series_rule_by_clicking(
     click(widget.get_by_text("Termin ausschließen"))
     exclusion = widget.locator(".panel form.date").last
     assert exclusion.locator(".mode input[type=checkbox]").is_checked()
+    assert exclusion.locator("input.date-field").input_value() == first_planned.isoformat()
     click(exclusion.locator(".calendar-button"))
     calendar = page.locator("table.recurrence-calendar").locator("visible=true")
     calendar.wait_for(state="visible")
@@ -98,8 +104,8 @@ def test_editor_changes_the_real_series_rule_by_clicking(
 
     series.refresh_from_db()
     assert len(series.schedule.rrules) == rules_before + 1
-    today = datetime.date.today()
-    month = today.month % 12 + 1
-    year = today.year + (today.month == 12)
+    # The calendar opened on the exclusion's first date, the rule's next planned date.
+    month = first_planned.month % 12 + 1
+    year = first_planned.year + (first_planned.month == 12)
     excluded = [schedule.local_date(day) for day in series.schedule.exdates]
     assert datetime.date(year, month, 14) in excluded

@@ -1,7 +1,8 @@
 /* Start django-recurrence's rule editor on every rule field, without jQuery, and make it fit
    Wagtail's editor: labels that toggle their checkbox or radio, a calendar that opens on screen
    with weeks starting on the locale's first day (Monday in German), and an extra meeting date
-   told apart from a date on which the rule's meeting is cancelled. */
+   told apart from a date on which the rule's meeting is cancelled, which starts on the rule's
+   next planned date. */
 (function () {
   'use strict';
 
@@ -70,10 +71,30 @@
     this.calendar.set_position(x + window.scrollX, y + window.scrollY);
   };
 
-  function addExclusionButton(editor) {
+  function sameDay(a, b) {
+    return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() &&
+      a.getDate() === b.getDate();
+  }
+
+  // The first of the rule's next planned dates (the form lists them, see forms.py) that is
+  // not excluded yet; today when the rule plans none.
+  function nextPlannedDate(field, editor) {
+    var planned = JSON.parse(field.dataset.plannedDates || '[]').map(function (day) {
+      var parts = day.split('-');
+      return new Date(parseInt(parts[0], 10), parseInt(parts[1], 10) - 1, parseInt(parts[2], 10));
+    });
+    var open = planned.filter(function (day) {
+      return !editor.data.exdates.some(function (excluded) {
+        return sameDay(excluded, day);
+      });
+    });
+    return open.length ? open[0] : widget.date_today();
+  }
+
+  function addExclusionButton(field, editor) {
     var button = new widget.AddButton(gettext('Exclude a date'), {
       onclick: function () {
-        var date = widget.date_today();
+        var date = nextPlannedDate(field, editor);
         editor.data.exdates.push(date);
         editor.add_date_panel(widget.EXCLUSION, date).expand();
       }
@@ -103,7 +124,7 @@
         }
         field.dataset.recurrenceStarted = 'true';
         var editor = new widget.Widget(field.id, {});
-        addExclusionButton(editor);
+        addExclusionButton(field, editor);
         editor.elements.root.addEventListener('click', labelClick);
       });
   }
