@@ -4,18 +4,24 @@ import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection
+from pytest_django.fixtures import _get_databases_for_setup
 from wagtail.models import Page, Site
 
 
 @pytest.fixture(scope="session", autouse=True)
-def warm_process(django_db_setup, django_db_blocker):
+def warm_process(request, django_db_blocker):
     """What a running site has read once per process before any request: the content types
     (an unsaved page looks its own up) and what the database supports (model checks ask).
 
     Tests run in parallel workers in any order; without this, a test that needs no database
-    of its own would query it whenever it happens to run first in its worker.
+    of its own would query it whenever it happens to run first in its worker. A worker whose
+    tests all go without a database (pytest-django then creates none) has nothing to warm.
     """
+    aliases, _serialized = _get_databases_for_setup(request.session.items)
+    if DEFAULT_DB_ALIAS not in aliases:
+        return
+    request.getfixturevalue("django_db_setup")
     with django_db_blocker.unblock():
         ContentType.objects.get_for_models(*apps.get_models())
         assert connection.features.supports_json_field is not None
