@@ -396,6 +396,10 @@ class FormRoutesMixin:
 class TopicSuggestionPage(FormRoutesMixin, ParticipationPage):
     """Topic suggestions ("Themensammlung"): the form, and the suggestions accepted so far."""
 
+    page_description = _(
+        "A form for visitors to suggest topics for the meetings, with the suggestions "
+        "accepted so far."
+    )
     entry_kind = "suggestion"
     template = "strukturwandel_participation/topic_suggestion_page.html"
 
@@ -407,6 +411,9 @@ class TopicSuggestionPage(FormRoutesMixin, ParticipationPage):
 class ImpulseOfferPage(FormRoutesMixin, ParticipationPage):
     """Offers to present a project or initiative at a meeting ("Selbst etwas vorstellen")."""
 
+    page_description = _(
+        "A form for visitors who offer to present a project or initiative at a meeting."
+    )
     entry_kind = "offer"
     template = "strukturwandel_participation/impulse_offer_page.html"
 
@@ -419,6 +426,10 @@ class BusinessCardDirectoryPage(ParticipationPage):
     """The published business cards, filtered and searched, and the form for a new one
     (``eintragen/``) with its confirmation and owner links."""
 
+    page_description = _(
+        "A directory of business cards of engaged people and initiatives, with the form for "
+        "a new card."
+    )
     entry_kind = "card"
     template = "strukturwandel_participation/business_card_directory_page.html"
 

@@ -22,8 +22,8 @@ EXPECTED = {
     # meetings; the days the rule's meetings take; the past page: count, meetings; topic
     # fields and documentation of both lists at once (listings.upcoming_and_past); the
     # organisation (site settings) for the JSON-LD organizer. With the participation app: its
-    # section's pages, their view restrictions and the accepted suggestions.
-    "series page": 12 + queries_if("documentation") + queries_if("participation", 3),
+    # section's pages and the accepted suggestions.
+    "series page": 12 + queries_if("documentation") + queries_if("participation", 2),
     # site, page route (2), alias check, view restrictions (serving, meetings); the days the
     # rule's meetings take; meetings, topic fields. Feeds do not link documentation.
     "series feed": 9,
