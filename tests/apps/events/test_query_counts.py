@@ -23,6 +23,10 @@ EXPECTED = {
     # fields and documentation of both lists at once (listings.upcoming_and_past); the
     # organisation (site settings) for the JSON-LD organizer.
     "series page": 12 + queries_if("documentation"),
+    # The view of all upcoming dates (?kommende=alle): as the series page, without the past
+    # page's count and meetings; the dates of all upcoming meetings, then the cards of the
+    # page shown (meetings, topic fields and documentation).
+    "all upcoming dates": 11 + queries_if("documentation"),
     # site, page route (2), alias check, view restrictions (serving, meetings); the days the
     # rule's meetings take; meetings, topic fields. Feeds do not link documentation.
     "series feed": 9,
@@ -61,6 +65,7 @@ def add_meetings(series, topic_field, count, offset=0):
 def urls(series):
     return {
         "series page": series.url,
+        "all upcoming dates": series.url + "?kommende=alle",
         "series feed": series.calendar_url,
         "site feed": reverse("strukturwandel_events:site_calendar"),
         "topic feed": reverse("strukturwandel_events:topic_calendar", kwargs={"slug": "energie"}),
