@@ -14,8 +14,12 @@ from django.core.signals import setting_changed
 DEFAULTS = {
     # How far ahead listings and calendar feeds expand a schedule rule without an end.
     "SCHEDULE_WINDOW_DAYS": 365,
-    # How many past meetings a listing shows per page.
+    # How many past meetings a listing shows per page, and upcoming ones per page of a
+    # listing's "all upcoming dates" view (``?kommende=alle``).
     "PAST_MEETINGS_PER_PAGE": 10,
+    # How many upcoming meetings and planned dates a series, group or topic page shows; the
+    # rest are on its "all upcoming dates" view (a link below the list) and in its calendar feed.
+    "UPCOMING_MEETINGS_LISTED": 6,
     # How many documentation and report pages an index shows per page.
     "REPORTS_PER_PAGE": 12,
     # How many planned dates (from a rule, without a meeting page yet) a listing shows after

@@ -15,6 +15,10 @@ and in the template, for each ``entry`` (a MeetingPage or a PlannedDate)::
 
     {% include "strukturwandel_events/includes/meeting_card.html" with meeting=entry %}
 
+A page shows the next UPCOMING_MEETINGS_LISTED upcoming entries and a link to all of them:
+the same page with ``?kommende=alle`` (``ALL_UPCOMING_QUERY``), paginated like the past
+meetings (the ``page`` parameter, ``{% pagination %}``), without the past list.
+
 Upcoming and past split at ``now`` by the meeting's end: a meeting that is running counts as
 upcoming until its end; one that ends exactly now is past.
 """
@@ -198,14 +202,82 @@ def load_together(*querysets):
     return lists
 
 
-def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
-    """(``upcoming_entries``, a page of ``past_meetings``) of ``meetings``: what a page lists
-    ahead and behind, its cards' prefetches run once for both (``load_together``)."""
+# The query string of a listing's view of all its upcoming entries.
+ALL_UPCOMING_PARAM, ALL_UPCOMING_VALUE = "kommende", "alle"
+ALL_UPCOMING_QUERY = f"{ALL_UPCOMING_PARAM}={ALL_UPCOMING_VALUE}"
+
+
+class UpcomingEntries(list):
+    """The upcoming entries a page shows (a list of MeetingPage and PlannedDate).
+
+    ``more``: there are more than shown (the page links its view of all upcoming entries);
+    ``page_obj``: on that view, the paginator page (else None); ``all_query``: that view's
+    query string.
+    """
+
+    all_query = ALL_UPCOMING_QUERY
+
+    def __init__(self, entries, *, more=False, page_obj=None):
+        super().__init__(entries)
+        self.more = more
+        self.page_obj = page_obj
+
+
+def shows_all_upcoming(request):
+    """Whether ``request`` asks for a listing's view of all its upcoming entries."""
+    return request is not None and request.GET.get(ALL_UPCOMING_PARAM) == ALL_UPCOMING_VALUE
+
+
+def all_upcoming_page(request, meetings, *, schedule_page=None, now=None):
+    """A page (PAST_MEETINGS_PER_PAGE) of all upcoming entries of ``meetings`` within the
+    listing window and ``schedule_page``'s next planned dates: the dates of all in one light
+    query, the cards only for the page shown."""
     now = now or timezone.now()
-    past = paginate(request, past_meetings(meetings, now=now))
-    upcoming, past.object_list = load_together(upcoming_listed(meetings, now=now), past.object_list)
+    listed = upcoming_listed(meetings, now=now).prefetch_related(None)
+    keys = [(start, pk) for pk, start in listed.values_list("pk", "start")]
+    if schedule_page is not None:
+        planned = planned_dates(schedule_page, now=now, limit=app_settings.PLANNED_DATES_LISTED)
+        keys += [(entry.start, entry) for entry in planned]
+    keys.sort(key=lambda key: key[0])
+    page_obj = paginate(request, keys)
+    ids = [key for _start, key in page_obj.object_list if not isinstance(key, PlannedDate)]
+    by_id = {meeting.pk: meeting for meeting in meetings.filter(pk__in=ids)} if ids else {}
+    page_obj.object_list = [
+        key if isinstance(key, PlannedDate) else by_id[key] for _start, key in page_obj.object_list
+    ]
+    return UpcomingEntries(page_obj.object_list, page_obj=page_obj)
+
+
+def paginated_past(request, meetings, *, now=None):
+    """A page of ``past_meetings``: the page's meetings picked by a light subquery (dates and
+    ids only), the cards' annotations computed for those alone. A database that sorts the
+    whole result before the LIMIT (SQLite) would otherwise compute them for every past
+    meeting."""
+    past = past_meetings(meetings, now=now)
+    page = paginate(request, past.prefetch_related(None).values_list("pk", flat=True))
+    page.object_list = past.filter(pk__in=page.object_list)
+    return page
+
+
+def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
+    """(``UpcomingEntries``, a page of ``past_meetings``) of ``meetings``: the next
+    UPCOMING_MEETINGS_LISTED entries of ``upcoming_entries`` (only as many meetings loaded),
+    their cards' prefetches run once with the past ones' (``load_together``).
+
+    With ``?kommende=alle`` (``shows_all_upcoming``): a page of all upcoming entries
+    (``all_upcoming_page``) and no past meetings (None).
+    """
+    now = now or timezone.now()
+    if shows_all_upcoming(request):
+        return all_upcoming_page(request, meetings, schedule_page=schedule_page, now=now), None
+    shown = app_settings.UPCOMING_MEETINGS_LISTED
+    past = paginated_past(request, meetings, now=now)
+    # One more than shown tells whether there are more.
+    upcoming, past.object_list = load_together(
+        upcoming_listed(meetings, now=now)[: shown + 1], past.object_list
+    )
     entries = upcoming_entries(schedule_page=schedule_page, now=now, listed=upcoming)
-    return entries, past
+    return UpcomingEntries(entries[:shown], more=len(entries) > shown), past
 
 
 def next_meeting_id(private, *filters, now=None, **related):

@@ -15,19 +15,6 @@ from .models import MeetingStatus
 TEMPLATES = "strukturwandel_events/topic/"
 
 
-def upcoming_meetings(topic, now=None, site=None):
-    meetings = in_site(listings.topic_meetings(topic), site)
-    upcoming = listings.upcoming_meetings(meetings, now=now)
-    return listings.within_listing_window(upcoming, now=now)
-
-
-def past_meetings(topic, now=None, site=None):
-    """Past meetings on the topic, newest first, with what the installed apps add to a card
-    (e.g. the documentation)."""
-    meetings = in_site(listings.topic_meetings(topic), site)
-    return listings.past_meetings(meetings, now=now)
-
-
 def recurring_meetings(topic, private, site=None):
     """Meetings on a rule (RecurringMeetingPage) tagged with the topic, e.g. a monthly circle."""
     return (
@@ -39,12 +26,12 @@ def recurring_meetings(topic, private, site=None):
 
 
 def topic_page_sections(topic, *, request, site, private):
-    past = listings.paginate(request, past_meetings(topic, site=site))
-    # Both lists in one go: the cards' prefetches once for both.
-    upcoming, past.object_list = listings.load_together(
-        upcoming_meetings(topic, site=site), past.object_list
+    # Both lists in one go: the cards' prefetches once for both. On the view of all upcoming
+    # meetings (?kommende=alle) past is None: that view lists no past meetings.
+    upcoming, past = listings.upcoming_and_past(
+        request, in_site(listings.topic_meetings(topic), site)
     )
-    return [
+    sections = [
         Section(TEMPLATES + "calendar_link.html", {"topic": topic}, slot="head"),
         Section(TEMPLATES + "calendar_button.html", {"topic": topic}, order=10, slot="actions"),
         Section(
@@ -57,12 +44,12 @@ def topic_page_sections(topic, *, request, site, private):
             {"recurring_meetings": recurring_meetings(topic, private, site)},
             order=20,
         ),
-        Section(
-            TEMPLATES + "past_meetings.html",
-            {"past_meetings": past},
-            order=40,
-        ),
     ]
+    if past is not None:
+        sections.append(
+            Section(TEMPLATES + "past_meetings.html", {"past_meetings": past}, order=40)
+        )
+    return sections
 
 
 class MeetingSummary(TopicSummary):

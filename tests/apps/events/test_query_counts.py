@@ -24,6 +24,10 @@ EXPECTED = {
     # organisation (site settings) for the JSON-LD organizer. With the participation app: its
     # section's pages and the accepted suggestions.
     "series page": 12 + queries_if("documentation") + queries_if("participation", 2),
+    # The view of all upcoming dates (?kommende=alle): as the series page, without the past
+    # page's count and meetings; the dates of all upcoming meetings, then the cards of the
+    # page shown (meetings, topic fields and documentation).
+    "all upcoming dates": 11 + queries_if("documentation") + queries_if("participation", 2),
     # site, page route (2), alias check, view restrictions (serving, meetings); the days the
     # rule's meetings take; meetings, topic fields. Feeds do not link documentation.
     "series feed": 9,
@@ -62,6 +66,7 @@ def add_meetings(series, topic_field, count, offset=0):
 def urls(series):
     return {
         "series page": series.url,
+        "all upcoming dates": series.url + "?kommende=alle",
         "series feed": series.calendar_url,
         "site feed": reverse("strukturwandel_events:site_calendar"),
         "topic feed": reverse("strukturwandel_events:topic_calendar", kwargs={"slug": "energie"}),

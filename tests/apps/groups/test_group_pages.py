@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 import recurrence
+from django.test import override_settings
 from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
@@ -524,3 +525,22 @@ def test_a_numbered_group_title_does_not_repeat_its_number(admin_client, groups_
     # Titles saved before the check show the number once.
     assert WorkingGroupPage(title="AG 1: Energie", number=1).display_name == "AG 1: Energie"
     assert WorkingGroupPage(title="AG 1 – Energie", number=1).display_name == "AG 1: Energie"
+
+
+@override_settings(STRUKTURWANDEL={"UPCOMING_MEETINGS_LISTED": 2, "PAST_MEETINGS_PER_PAGE": 2})
+def test_group_page_shows_the_next_meetings_and_links_all_upcoming(client, groups_page, village):
+    group = f.group(groups_page, "Koordinierungskreis")
+    for days in (10, 20, 30):
+        f.meeting(group, f.days_from_now(days), title=f"Treffen in {days} Tagen")
+    f.meeting(group, f.days_from_now(-10), title="Vergangenes Treffen")
+    html = client.get(group.url).content.decode()
+    meetings = html.split('id="meetings-title"')[1].split("</section>")[0]
+    assert "Treffen in 20 Tagen" in meetings and "Treffen in 30 Tagen" not in meetings
+    assert '<a href="?kommende=alle">Alle kommenden Termine</a>' in meetings
+
+    html = client.get(group.url + "?kommende=alle&page=2").content.decode()
+    meetings = html.split('id="meetings-title"')[1].split("</section>")[0]
+    assert "Treffen in 30 Tagen" in meetings and "Treffen in 20 Tagen" not in meetings
+    assert "Seite 2 von 2" in meetings
+    assert 'aria-label="Nächste Termine, Seiten"' in meetings
+    assert "Vergangenes Treffen" not in html

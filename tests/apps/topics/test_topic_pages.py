@@ -476,3 +476,25 @@ def test_topic_links_lead_nowhere_behind_a_login(site, topics_page, climate):
     )
     assert "<li>Klimaschutz &amp; Energiewende</li>" in html
     assert "href" not in html
+
+
+@override_settings(STRUKTURWANDEL={"UPCOMING_MEETINGS_LISTED": 2, "PAST_MEETINGS_PER_PAGE": 2})
+def test_topic_page_shows_the_next_meetings_and_links_all_upcoming(
+    client, topics_page, stammtisch, climate
+):
+    for days in (10, 20, 30):
+        f.meeting(stammtisch, f.days_from_now(days), [climate], title=f"In {days} Tagen")
+    f.meeting(stammtisch, f.days_from_now(-60), [climate], title="Klimaschutz im Revier")
+    url = "/themenfelder/klimaschutz-energiewende/"
+    html = client.get(url).content.decode()
+    upcoming = html.split('id="upcoming-title"')[1].split("</section>")[0]
+    assert "In 20 Tagen" in upcoming and "In 30 Tagen" not in upcoming
+    assert '<a href="?kommende=alle">Alle kommenden Termine</a>' in upcoming
+    assert "Klimaschutz im Revier" in html
+
+    html = client.get(url + "?kommende=alle&page=2").content.decode()
+    upcoming = html.split('id="upcoming-title"')[1].split("</section>")[0]
+    assert "In 30 Tagen" in upcoming and "In 20 Tagen" not in upcoming
+    assert "Seite 2 von 2" in upcoming
+    assert f'<a href="{url}">Zurück zur Übersicht</a>' in upcoming
+    assert 'id="past-title"' not in html and "Klimaschutz im Revier" not in html

@@ -237,6 +237,9 @@ NEW_PAGES = [
     ("strukturwandel_documentation.documentationindexpage", "/", {}),
     ("strukturwandel_documentation.documentationpage", "/dokumentation/", {}),
     ("strukturwandel_documentation.reportpage", "/dokumentation/", {"date": "16.02.2027"}),
+    ("strukturwandel_participation.topicsuggestionpage", "/", {}),
+    ("strukturwandel_participation.impulseofferpage", "/", {}),
+    ("strukturwandel_participation.businesscarddirectorypage", "/", {}),
 ]
 
 
