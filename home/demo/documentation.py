@@ -18,6 +18,7 @@ from strukturwandel.documentation.models import (
 )
 from strukturwandel.events.models import EventSeriesPage, MeetingFormat, MeetingPage
 from strukturwandel.groups.models import WorkingGroupIndexPage, WorkingGroupPage
+from strukturwandel.participation.models import BusinessCardDirectoryPage
 from strukturwandel.people.models import Person
 from strukturwandel.topics.models import TopicField
 
@@ -499,13 +500,29 @@ def _kickoff_body(people, groups):
             "networking",
             {
                 "heading": "",
-                "text": "<p>Auf einer Pinnwand können alle Interessierten ihre <b>digitale "
-                "Visitenkarte</b> anlegen oder ergänzen.</p>",
-                "links": [_link("Pinnwand für digitale Visitenkarten", CARDS_BOARD)],
+                **_cards_networking(),
             },
         ),
     ]
     return [block for block in body if block is not None]
+
+
+def _cards_networking():
+    """The kickoff report's networking section: it points at the site's own directory of
+    business cards (participation) where the demo has one, instead of an external board."""
+    directory = BusinessCardDirectoryPage.objects.live().first()
+    if directory is None:
+        return {
+            "text": "<p>Auf einer Pinnwand können alle Interessierten ihre <b>digitale "
+            "Visitenkarte</b> anlegen oder ergänzen.</p>",
+            "links": [_link("Pinnwand für digitale Visitenkarten", CARDS_BOARD)],
+        }
+    return {
+        "text": "<p>Im Verzeichnis <a "
+        f'linktype="page" id="{directory.pk}">{directory.title}</a> können alle '
+        "Interessierten ihre <b>digitale Visitenkarte</b> anlegen oder ergänzen.</p>",
+        "links": [],
+    }
 
 
 def _may_body(groups):

@@ -40,6 +40,9 @@ def test_demo_reports_with_group_updates_and_survey(client, demo):
     # The report gives the number of answers, not how they divide: the demo invents no counts.
     assert "151 Antworten" in html
     assert 'class="sw-survey' not in html
+    # Its networking section points at the site's own directory of business cards.
+    networking = html.split('sw-networking"', 1)[1].split("</section>", 1)[0]
+    assert '<a href="/vernetzung/">Vernetzung: digitale Visitenkarten</a>' in networking
     may = ReportPage.objects.get(slug="buendnistreffen-2021-05-27")
     html = squash(client.get(may.url).content.decode())
     assert "Update: AG 1: Nachhaltige Dorfentwicklung" in html

@@ -77,7 +77,9 @@ def test_editor_changes_the_real_series_rule_by_clicking(
     click(widget.get_by_text("Termin ausschließen"))
     exclusion = widget.locator(".panel form.date").last
     assert exclusion.locator(".mode input[type=checkbox]").is_checked()
-    assert exclusion.locator("input.date-field").input_value() == first_planned.isoformat()
+    # Dates read the German way, as everywhere in the admin.
+    date_field = exclusion.locator("input.date-field")
+    assert date_field.input_value() == first_planned.strftime("%d.%m.%Y")
     click(exclusion.locator(".calendar-button"))
     calendar = page.locator("table.recurrence-calendar").locator("visible=true")
     calendar.wait_for(state="visible")
@@ -92,7 +94,14 @@ def test_editor_changes_the_real_series_rule_by_clicking(
     click(calendar.locator(".next-month a"))
     click(calendar.locator("td.day", has_text="14").first)
     calendar.wait_for(state="detached")
-    assert "14" in exclusion.locator("input.date-field").input_value()
+    month = first_planned.month % 12 + 1
+    year = first_planned.year + (first_planned.month == 12)
+    assert date_field.input_value() == f"14.{month:02d}.{year}"
+    # A date typed the German way is taken as it is read.
+    date_field.fill(f"15.{month:02d}.{year}")
+    date_field.press("Tab")
+    assert date_field.input_value() == f"15.{month:02d}.{year}"
+    assert f"15. " in widget.locator(".panel .header").last.inner_text()
 
     # The extra date is named as such, and the buttons to add are not covered either.
     assert widget.get_by_text("Zusätzlichen Termin hinzufügen").is_visible()
@@ -104,8 +113,7 @@ def test_editor_changes_the_real_series_rule_by_clicking(
 
     series.refresh_from_db()
     assert len(series.schedule.rrules) == rules_before + 1
-    # The calendar opened on the exclusion's first date, the rule's next planned date.
-    month = first_planned.month % 12 + 1
-    year = first_planned.year + (first_planned.month == 12)
+    # The calendar opened on the exclusion's first date, the rule's next planned date; the
+    # date then typed the German way is the one stored.
     excluded = [schedule.local_date(day) for day in series.schedule.exdates]
-    assert datetime.date(year, month, 14) in excluded
+    assert datetime.date(year, month, 15) in excluded

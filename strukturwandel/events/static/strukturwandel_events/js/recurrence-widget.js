@@ -2,7 +2,7 @@
    Wagtail's editor: labels that toggle their checkbox or radio, a calendar that opens on screen
    with weeks starting on the locale's first day (Monday in German), and an extra meeting date
    told apart from a date on which the rule's meeting is cancelled, which starts on the rule's
-   next planned date. */
+   next planned date; dates shown and typed the German way (21.12.2026). */
 (function () {
   'use strict';
 
@@ -69,6 +69,33 @@
       y = Math.max(0, window.innerHeight - root.offsetHeight);
     }
     this.calendar.set_position(x + window.scrollX, y + window.scrollY);
+  };
+
+  // A date field shows its date as the admin's date format does ("21.12.2026") and takes it
+  // typed so; django-recurrence's own ISO form (2026-12-21) is still understood.
+  var DATE_DISPLAY = '%d.%m.%Y';
+
+  function isoDate(text) {
+    var match = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text || '');
+    return match ? match[3] + '-' + match[2] + '-' + match[1] : text;
+  }
+
+  widget.DateSelector.prototype.show_date = function () {
+    if (this.date && this.elements.date_field.value !== '') {
+      this.elements.date_field.value = recurrence.date.format(this.date, DATE_DISPLAY);
+    }
+  };
+
+  var initDateSelector = widget.DateSelector.prototype.init_dom;
+  widget.DateSelector.prototype.init_dom = function () {
+    initDateSelector.call(this);
+    this.show_date();
+  };
+
+  var setDate = widget.DateSelector.prototype.set_date;
+  widget.DateSelector.prototype.set_date = function (text) {
+    setDate.call(this, isoDate(text));
+    this.show_date();
   };
 
   function sameDay(a, b) {
