@@ -101,7 +101,7 @@ def test_editor_changes_the_real_series_rule_by_clicking(
     date_field.fill(f"15.{month:02d}.{year}")
     date_field.press("Tab")
     assert date_field.input_value() == f"15.{month:02d}.{year}"
-    assert f"15. " in widget.locator(".panel .header").last.inner_text()
+    assert "15. " in widget.locator(".panel .header").last.inner_text()
 
     # The extra date is named as such, and the buttons to add are not covered either.
     assert widget.get_by_text("Zusätzlichen Termin hinzufügen").is_visible()
