@@ -8,7 +8,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import CharField, Count, DateField, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+)
 from django.db.models.functions import Cast, Coalesce, ExtractYear, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -509,7 +519,9 @@ def follow_up_source_of(meeting):
     return (
         Page.objects.live()
         .exclude(private_q())
-        .filter(pk__in=sources.values("object_id"))
+        .filter(
+            pk__in=sources.annotate(source_pk=Cast("object_id", IntegerField())).values("source_pk")
+        )
         .order_by("pk")
         .first()
     )
