@@ -371,7 +371,9 @@ class ParticipationPage(BelowSiteRootMixin, RoutablePageMixin, Page):
         abstract = True
 
     def form_url(self, request=None):
-        raise NotImplementedError
+        """Where the page's form is, which each concrete page type says: the page itself
+        (FormRoutesMixin) or the directory's ``eintragen/`` route."""
+        raise NotImplementedError(f"{type(self).__name__} does not say where its form is")
 
 
 class FormRoutesMixin:
