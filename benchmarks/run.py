@@ -9,8 +9,9 @@ the median of a plain one-paragraph page requested in turn with each target (the
 read the figures as ratios to it, the machine is noisy). Prints a table and writes
 benchmarks/results.json.
 
-Options: ``--sizes 10,100`` and ``--repeat 20`` (requests per measurement; at 1000 meetings a
-third of them, at least 5). Not part of the test suite: no test imports it.
+Options: ``--sizes 10,100``, ``--repeat 20`` (requests per measurement; at 1000 meetings a
+third of them, at least 5) and ``--targets "series page,site feed"`` (only these, besides the
+plain page). Not part of the test suite: no test imports it.
 """
 
 import argparse
@@ -301,7 +302,7 @@ def measure(client, url, baseline_url, repeat):
     }
 
 
-def run_size(size, repeat):
+def run_size(size, repeat, only=()):
     started = time.perf_counter()
     rows = []
     try:
@@ -313,6 +314,8 @@ def run_size(size, repeat):
             cache.clear()
             plain = targets["plain page"]
             for name, url in targets.items():
+                if only and name not in only and name != "plain page":
+                    continue
                 rows.append({"target": name, "size": size, **measure(client, url, plain, repeat)})
             raise Rollback
     except Rollback:
@@ -347,7 +350,13 @@ def main():
     parser.add_argument("--sizes", default="10,100,1000", help="meeting counts, comma-separated")
     parser.add_argument("--repeat", type=int, default=20, help="requests per measurement")
     parser.add_argument("--output", default=str(RESULTS), help="where to write the JSON")
+    parser.add_argument(
+        "--targets",
+        default="",
+        help='only these targets, comma-separated (e.g. "series page,site feed"); all by default',
+    )
     args = parser.parse_args()
+    only = {name.strip() for name in args.targets.split(",") if name.strip()}
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
 
     setup_test_environment()
@@ -360,7 +369,7 @@ def main():
         rows = []
         for size in sizes:
             repeat = args.repeat if size < 1000 else max(5, args.repeat // 3)
-            size_rows = run_size(size, repeat)
+            size_rows = run_size(size, repeat, only)
             print(table(size_rows), flush=True)
             rows += size_rows
     finally:
