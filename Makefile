@@ -27,9 +27,12 @@ chromium:
 
 test: install chromium test-apps test-site
 
+# Extra pytest arguments for both suites, e.g. PYTEST_ARGS='-m "not browser"'.
+PYTEST_ARGS ?=
+
 # The package in a bare host site (tests/testapp), then the demo site and the browser tests.
 test-apps:
-	$(PY) -m pytest tests/apps --ds=tests.testapp.settings -n auto
+	$(PY) -m pytest tests/apps --ds=tests.testapp.settings -n auto $(PYTEST_ARGS)
 
 # Each supported smaller set of the package's apps, installed alone: system checks and tests.
 test-subsets: install
@@ -39,7 +42,7 @@ test-subsets: install
 	done
 
 test-site:
-	$(PY) -m pytest tests/site --ds=settings.test -n auto
+	$(PY) -m pytest tests/site --ds=settings.test -n auto $(PYTEST_ARGS)
 
 # The wheel in a fresh `wagtail start` site that follows the README's install section, in an
 # environment of its own (PYTHON picks its Python, hence its Django).

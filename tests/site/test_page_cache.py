@@ -20,7 +20,24 @@ def cache_on(settings):
         yield
 
 
-def test_home_and_search_show_a_published_meeting_at_once(client, demo):
+PLACES = ["/", "/suche/?q=Grubenwasser"]
+
+
+def cached_pages(client):
+    """The home page and the search, requested twice: the second comes from the cache."""
+    pages = {}
+    for url in PLACES:
+        client.get(url)
+        cached = client.get(url)
+        assert "Last-Modified" in cached, url
+        pages[url] = cached.content.decode()
+    return pages
+
+
+@pytest.mark.parametrize("change", ["publish", "unpublish", "move", "delete"])
+def test_home_and_search_follow_a_change_at_once(client, demo, change):
+    from strukturwandel.groups.models import WorkingGroupPage
+
     series = EventSeriesPage.objects.live().first()
     # Sooner than any demo meeting: first among the home page's next meetings.
     start = timezone.now() + datetime.timedelta(minutes=30)
@@ -33,20 +50,32 @@ def test_home_and_search_show_a_published_meeting_at_once(client, demo):
         live=False,
     )
     series.add_child(instance=meeting)
-    meeting.save_revision()
-    places = ["/", "/suche/?q=Grubenwasser"]
-    for url in places:
-        client.get(url)
-        cached = client.get(url)
-        assert "Last-Modified" in cached, url
-        assert "Grubenwasser</" not in cached.content.decode(), url
-    meeting.get_latest_revision().publish()
-    for url in places:
-        assert "Grubenwasser</" in client.get(url).content.decode(), url
-    meeting.refresh_from_db()
-    meeting.unpublish()
-    for url in places:
-        assert "Grubenwasser</" not in client.get(url).content.decode(), url
+    revision = meeting.save_revision()
+    if change != "publish":
+        revision.publish()
+    old_url = MeetingPage.objects.get(pk=meeting.pk).url
+    before = cached_pages(client)
+    meeting = MeetingPage.objects.get(pk=meeting.pk)
+    group = WorkingGroupPage.objects.live().first()
+    if change == "publish":
+        revision.publish()
+    elif change == "unpublish":
+        meeting.unpublish()
+    elif change == "move":
+        meeting.move(group, pos="last-child")
+    else:
+        meeting.delete()
+    after = {url: client.get(url).content.decode() for url in PLACES}
+    for url in PLACES:
+        assert ("Grubenwasser</" in before[url]) == (change != "publish"), url
+        assert ("Grubenwasser</" in after[url]) == (change in ("publish", "move")), url
+    if change == "move":
+        new_url = MeetingPage.objects.get(pk=meeting.pk).url
+        assert new_url.startswith(group.url)
+        for url in PLACES:
+            assert f'href="{old_url}"' in before[url], url
+            assert f'href="{old_url}"' not in after[url], url
+            assert f'href="{new_url}"' in after[url], url
 
 
 def test_a_search_is_conditional(client, demo):
