@@ -6,6 +6,8 @@
   view-restricted section) rather than to a login.
 - ``parent_path(path)`` and ``parent_path_sql(expression)``: the tree path of a page's parent,
   in Python and in SQL (for many pages at once, where Wagtail's ``parent_of`` takes one page).
+- ``SharedRestrictionCheckMixin``: a page type whose serving check for view restrictions reuses
+  the request's restricted paths.
 """
 
 from contextvars import ContextVar
@@ -103,3 +105,15 @@ def parent_path(path):
 def parent_path_sql(path):
     """``parent_path`` in SQL, for ``path`` an expression such as ``OuterRef("path")``."""
     return Substr(path, 1, Length(path) - Page.steplen)
+
+
+class SharedRestrictionCheckMixin:
+    """For page types that read the restricted paths anyway (their listings leave private pages
+    out): Wagtail's check before serving (``get_view_restrictions``, two queries: the ancestors
+    for aliases, then their restrictions) costs none when the installation has no view
+    restriction at all, and stays Wagtail's own otherwise (aliases resolve to their source)."""
+
+    def get_view_restrictions(self):
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -82,9 +82,15 @@ def join_options(group, request=None):
     join_page = join_page if is_public(join_page, request) else None
     join_email = group.join_email
     if not join_email:
-        # The index page's address, in one query (not the parent page and then its type's).
-        index = WorkingGroupIndexPage.objects.filter(path=parent_path(group.path))
-        join_email = index.values_list("join_email", flat=True).first() or ""
+        # The index page's address: from the index that routed the request to the group
+        # (WorkingGroupIndexPage.route), else in one query (not the parent page and then its
+        # type's).
+        parent = getattr(group, "_cached_parent_obj", None)
+        if isinstance(parent, WorkingGroupIndexPage) and parent.path == parent_path(group.path):
+            join_email = parent.join_email
+        else:
+            index = WorkingGroupIndexPage.objects.filter(path=parent_path(group.path))
+            join_email = index.values_list("join_email", flat=True).first() or ""
     return {"join_page": join_page, "join_email": join_email}
 
 

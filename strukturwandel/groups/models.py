@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from strukturwandel.core.blocks import BaseStreamBlock
 from strukturwandel.core.models import BelowSiteRootMixin
+from strukturwandel.core.pages import SharedRestrictionCheckMixin
 from strukturwandel.events.forms import EventsPageForm
 from strukturwandel.events.models import (
     SCHEDULE_SIGNIFICANT_FIELDS,
@@ -32,7 +33,7 @@ class GroupStatus(models.TextChoices):
 NUMBER_PREFIX = re.compile(r"^\s*(?:AG|WG)\s*\d+\s*[:.–-]\s*", re.IGNORECASE)
 
 
-class WorkingGroupIndexPage(BelowSiteRootMixin, Page):
+class WorkingGroupIndexPage(SharedRestrictionCheckMixin, BelowSiteRootMixin, Page):
     """The overview of all working groups (Arbeitsgruppen)."""
 
     page_description = _("The overview of all working groups.")
@@ -60,8 +61,21 @@ class WorkingGroupIndexPage(BelowSiteRootMixin, Page):
         context["working_groups"] = listings.group_index(self, request=request)
         return context
 
+    def route(self, request, path_components):
+        # A group below the index is found in one query (Wagtail's finds the child, then loads
+        # its specific page); any other child goes Wagtail's way.
+        if path_components:
+            group = WorkingGroupPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if group is not None:
+                # Its parent is this page: as in Wagtail's route, no query to find it again.
+                group._cached_parent_obj = self
+                return group.route(request, path_components[1:])
+        return super().route(request, path_components)
 
-class WorkingGroupPage(CalendarSequenceMixin, ScheduleMixin, MeetingParentMixin, Page):
+
+class WorkingGroupPage(
+    SharedRestrictionCheckMixin, CalendarSequenceMixin, ScheduleMixin, MeetingParentMixin, Page
+):
     """One working group: what it works on, who to contact, when it meets."""
 
     page_description = _(

@@ -11,7 +11,12 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from strukturwandel.core.models import BelowSiteRootMixin
-from strukturwandel.core.pages import in_site, is_public, private_q
+from strukturwandel.core.pages import (
+    SharedRestrictionCheckMixin,
+    in_site,
+    is_public,
+    private_q,
+)
 
 
 class NameFieldPanel(TitleFieldPanel):
@@ -84,7 +89,7 @@ class TopicField(index.Indexed, Orderable):
         return self.get_url()
 
 
-class TopicFieldIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
+class TopicFieldIndexPage(SharedRestrictionCheckMixin, BelowSiteRootMixin, RoutablePageMixin, Page):
     """Every topic field at a glance, and one page per topic field below it.
 
     Topic fields are snippets, managed once in the admin; their pages are routes of this page

@@ -544,3 +544,60 @@ def test_group_page_shows_the_next_meetings_and_links_all_upcoming(client, group
     assert "Seite 2 von 2" in meetings
     assert 'aria-label="Nächste Termine, Seiten"' in meetings
     assert "Vergangenes Treffen" not in html
+
+
+def test_the_index_routes_to_its_groups_and_to_other_children(client, root_page, groups_page):
+    """The index finds a group in one query; a page of another type below it (moved there,
+    say) is served as Wagtail serves it, an unpublished group not at all."""
+    group = f.group(groups_page, "Dorfentwicklung", slug="dorf")
+    other = f.publish(groups_page, ContentPage(title="Über die Gruppen", slug="ueber"))
+    draft = f.group(groups_page, "Entwurf", slug="entwurf")
+    draft.unpublish()
+
+    assert client.get(group.url).status_code == 200
+    assert "Über die Gruppen" in client.get(other.url).content.decode()
+    assert client.get("/arbeitsgruppen/entwurf/").status_code == 404
+    assert client.get("/arbeitsgruppen/gibt-es-nicht/").status_code == 404
+    assert client.get(group.url + "weiter/").status_code == 404
+
+
+def test_a_group_takes_the_join_email_of_the_index_that_served_it(
+    client, django_assert_num_queries, groups_page
+):
+    group = f.group(groups_page, "Dorfentwicklung", slug="dorf")
+    html = client.get(group.url).content.decode()
+    assert 'href="mailto:post@example.org"' in html
+
+    # Rendered without the index's route (e.g. a preview), it reads the address itself.
+    from strukturwandel.groups.listings import join_options
+
+    group = WorkingGroupPage.objects.get(pk=group.pk)
+    with django_assert_num_queries(1):
+        assert join_options(group)["join_email"] == "post@example.org"
+    groups_page.join_email = "neu@example.org"
+    group._cached_parent_obj = groups_page
+    with django_assert_num_queries(0):
+        assert join_options(group)["join_email"] == "neu@example.org"
+
+
+def test_group_pages_behind_a_login_still_ask_for_it(client, root_page, groups_page):
+    """Their check before serving reads no restriction while there is none, and still finds
+    the index's, and an alias's source's."""
+    group = f.group(groups_page, "Dorfentwicklung", slug="dorf")
+    assert list(group.get_view_restrictions()) == []
+    assert client.get(group.url).status_code == 200
+
+    _behind_login(groups_page)
+    for url in (groups_page.url, group.url):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].endswith(f"login/?next={url}")
+
+    # An alias has its source's restriction (Wagtail's rule: the source page's own).
+    PageViewRestriction.objects.all().delete()
+    _behind_login(group)
+    members = f.publish(root_page, ContentPage(title="Mitglieder", slug="mitglieder"))
+    group.create_alias(parent=members, update_slug="dorf-kopie")
+    response = client.get("/mitglieder/dorf-kopie/")
+    assert response.status_code == 302
+    assert response["Location"].endswith("login/?next=/mitglieder/dorf-kopie/")
