@@ -12,6 +12,7 @@ from django.db.models import (
     CharField,
     Count,
     DateField,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -480,14 +481,18 @@ FOLLOW_UP_MODEL_PATH = "body.discussion.points.item.follow_up_meeting"
 
 def _follow_up_source_pks():
     """Text pks of live pages whose discussion names a meeting in a follow-up, as a subquery
-    of the reference index rows (filter it on ``to_object_id``)."""
+    of the reference index rows (filter it on ``to_object_id``).
+
+    Whether the source is live is asked per reference row (a primary-key lookup), not by a
+    list of every live page's pk: SQLite probed the index once for each of them, for every
+    meeting of a listing (6 of a topic page's 7 ms for its upcoming meetings at 1000)."""
     page_type = ContentType.objects.get_for_model(Page)
-    live_pks = Page.objects.live().annotate(pk_text=Cast("pk", CharField())).values("pk_text")
+    live_source = Page.objects.live().filter(pk=Cast(OuterRef("object_id"), IntegerField()))
     return ReferenceIndex.objects.filter(
+        Exists(live_source),
         base_content_type=page_type,
         to_content_type=page_type,
         model_path=FOLLOW_UP_MODEL_PATH,
-        object_id__in=live_pks,
     )
 
 
