@@ -63,6 +63,8 @@ WORKING_GROUPS = 10
 RULE_AGES = (1, 5, 15)  # years since a rule's first day
 FIRST_DAY = datetime.date(2010, 1, 4)  # a Monday
 LAST_DAY = datetime.date(2030, 12, 30)
+ARCHIVE_FIRST_DAY = datetime.date(2000, 1, 3)  # documentation from before the meetings
+ARCHIVE_WEEKS = (FIRST_DAY - ARCHIVE_FIRST_DAY).days // 7
 
 
 class Rollback(Exception):
@@ -179,6 +181,23 @@ def build(size):
         )
         page.topic_fields = list(meeting.topic_fields.all())
         documented.append(add(docs, page))
+    # As many documentation pages as meetings, for the search: the rest are write-ups from
+    # before the archive (no meeting; dated by first publication, 2000–2009), so the newest
+    # entries of the documentation index and every meeting's page stay as they were.
+    archived = size - len(documented)
+    for number in range(archived):
+        day = ARCHIVE_FIRST_DAY + datetime.timedelta(weeks=number * ARCHIVE_WEEKS // archived)
+        page = DocumentationPage(
+            title=f"Dokumentation aus dem Archiv {number + 1}",
+            slug=f"archiv-{number + 1}",
+            summary="Drei Impulse und die Diskussion.",
+            body=body,
+            first_published_at=timezone.make_aware(
+                datetime.datetime.combine(day, datetime.time(12))
+            ),
+        )
+        page.topic_fields = [topics[number % TOPIC_FIELDS]]
+        add(docs, page)
     report = ReportPage(
         title="Bündnistreffen", slug="buendnistreffen", date=datetime.date(2024, 5, 27), body=body
     )
@@ -308,6 +327,12 @@ def run_size(size, repeat, only=()):
     try:
         with transaction.atomic():
             targets = build(size)
+            if connection.vendor == "postgresql":
+                # A production database has its tables' statistics (autovacuum analyses
+                # them); this one's rows are never committed, so autovacuum never sees them,
+                # and without statistics the planner guesses (one row per table).
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
             built = time.perf_counter() - started
             print(f"\n{size} meetings (content built in {built:.0f} s)", flush=True)
             client = Client()

@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from strukturwandel.core.cache import cached_view
-from strukturwandel.core.pages import in_site
+from strukturwandel.core.pages import in_site, private_q
 from strukturwandel.core.search import search_query
 from strukturwandel.documentation.models import DocumentationPage
 from strukturwandel.events import listings
@@ -28,9 +28,10 @@ def search(request):
     query = search_query(request.GET.get("q"))
     # Specific pages for type, date and teaser; without their StreamFields, which a hit
     # never shows (one query per page type among the hits).
-    # Only the site the search is served on.
+    # Only the site the search is served on, only public pages (the view restrictions are
+    # read once per request, also for the topic index).
     site = Site.find_for_request(request)
-    pages = in_site(Page.objects.live().public(), site)
+    pages = in_site(Page.objects.live().exclude(private_q(request)), site)
     pages = pages.specific().defer_streamfields()
     results = pages.search(query.parsed()) if query else Page.objects.none()
     page_obj = Paginator(results, 10).get_page(request.GET.get("page"))

@@ -29,6 +29,7 @@ from django.db import connection
 PREFIX_MIN_LENGTH = 3
 # SQLite's full-text table has the columns (autocomplete, body, title): bm25's column weights.
 SQLITE_COLUMN_WEIGHTS = (1.0, 1.0, 10.0)
+SQLITE_OBJECTS_PER_QUERY = 500
 
 
 def _stem(word):
@@ -85,15 +86,23 @@ def _postgres_backend_class():
 
 @cache
 def _sqlite_backend_class():
-    from django.db.models import FloatField, Func
-    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from django.db.models import F, FloatField, Func, IntegerField, TextField
+    from django.db.models.functions import Cast
+    from modelsearch.backends.database.sqlite.query import (
+        Lexeme,
+        MatchExpression,
+        SearchQueryExpression,
+        normalize,
+    )
     from modelsearch.backends.database.sqlite.sqlite import (
         SQLiteAutocompleteQueryCompiler,
         SQLiteFTSIndexEntry,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
+        SQLiteSearchResults,
     )
-    from modelsearch.query import PlainText
+    from modelsearch.query import MatchAll, Not, PlainText
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class WeightedBM25(Func):
         output_field = FloatField()
@@ -136,10 +145,60 @@ def _sqlite_backend_class():
                 combined = reduce(lambda a, b: a | b, lexemes)
             return SearchQueryExpression(combined, config=config)
 
+    def sortable_pk(model):
+        # The index stores object ids as text: sort them as the primary key sorts.
+        field = model._meta.pk
+        while field.is_relation:
+            field = field.target_field
+        if isinstance(field, IntegerField) or field.get_internal_type().endswith("AutoField"):
+            return Cast("index_entry__object_id", IntegerField())
+        return F("index_entry__object_id")
+
     class TitleFirstMixin(PrefixMixin):
         def _build_rank_expression(self, vectors, config):
             # One bm25 over the row with the title weighted up: lower is better, as in Wagtail's.
             return WeightedBM25()
+
+        def is_ranked(self):
+            query = normalize(self.query)
+            return self.order_by_relevance and not isinstance(query, (MatchAll, Not))
+
+        def ranking(self, config, start=0, stop=None, with_scores=False):
+            """The object ids of the hits from ``start`` to ``stop``, best first; with
+            ``with_scores``, (object id, score) pairs.
+
+            Wagtail's query orders the objects by a subquery that runs the full-text match
+            for each of them, and bm25 reads every match's statistics each time: at 2,000
+            hits that took 1.6 s. Here the match runs once, over the index, limited to the
+            objects of the queryset (a subquery SQLite reads once), and is sorted and cut
+            there.
+            """
+            model = self.queryset.model
+            allowed = (
+                self.queryset.order_by()
+                .annotate(indexed_id=Cast("pk", TextField()))
+                .values("indexed_id")
+            )
+            match = MatchExpression(
+                self.fields or self.FTS_TABLE_FIELDS,
+                self.build_search_query(normalize(self.query), config),
+            )
+            hits = (
+                SQLiteFTSIndexEntry.objects.filter(match)
+                .filter(
+                    index_entry__content_type__in=get_descendants_content_types_pks(model),
+                    index_entry__object_id__in=allowed,
+                )
+                .alias(score=self._build_rank_expression(None, config))
+                .order_by("score", sortable_pk(model).desc())
+            )
+            if with_scores:
+                return list(
+                    hits.annotate(hit_score=F("score")).values_list(
+                        "index_entry__object_id", "hit_score"
+                    )[start:stop]
+                )
+            return list(hits.values_list("index_entry__object_id", flat=True)[start:stop])
 
     class GermanSearchQueryCompiler(TitleFirstMixin, SQLiteSearchQueryCompiler):
         pass
@@ -147,9 +206,60 @@ def _sqlite_backend_class():
     class GermanAutocompleteQueryCompiler(PrefixMixin, SQLiteAutocompleteQueryCompiler):
         pass
 
+    class RankedSearchResults(SQLiteSearchResults):
+        """Hits ordered by relevance in one query, their objects in a second.
+
+        Counting (a paginator's first step) reads the whole ranking, which the pages cut
+        from the results share (they share the query compiler): the count and the order
+        take one query, as the count alone did before.
+        """
+
+        def _ranked(self):
+            is_ranked = getattr(self.query_compiler, "is_ranked", None)
+            return is_ranked is not None and is_ranked()
+
+        def _ranking(self, start, stop):
+            compiler = self.query_compiler
+            config = compiler.get_config(self.backend)
+            with_scores = bool(self._score_field)
+            full = compiler.__dict__.setdefault("_full_rankings", {})
+            if with_scores in full:
+                return full[with_scores][start:stop]
+            if start == 0 and stop is None:
+                full[with_scores] = compiler.ranking(config, with_scores=with_scores)
+                return full[with_scores]
+            return compiler.ranking(config, start, stop, with_scores=with_scores)
+
+        def _do_count(self):
+            if not self._ranked():
+                return super()._do_count()
+            return len(self._ranking(0, None)[self.start : self.stop])
+
+        def _do_search(self):
+            if not self._ranked():
+                return super()._do_search()
+            rows = self._ranking(self.start, self.stop)
+            ids = [row[0] for row in rows] if self._score_field else rows
+            objects = {}
+            # In batches: SQLite limits the parameters of a query (32,766 since 3.32).
+            for first in range(0, len(ids), SQLITE_OBJECTS_PER_QUERY):
+                batch = ids[first : first + SQLITE_OBJECTS_PER_QUERY]
+                queryset = self.query_compiler.queryset.filter(pk__in=batch)
+                objects.update((str(obj.pk), obj) for obj in queryset)
+            scores = dict(rows) if self._score_field else {}
+            hits = []
+            for object_id in ids:
+                obj = objects.get(object_id)
+                if obj is not None:
+                    if self._score_field:
+                        setattr(obj, self._score_field, scores[object_id])
+                    hits.append(obj)
+            return hits
+
     class GermanSQLiteSearchBackend(SQLiteSearchBackend):
         query_compiler_class = GermanSearchQueryCompiler
         autocomplete_query_compiler_class = GermanAutocompleteQueryCompiler
+        results_class = RankedSearchResults
 
     return GermanSQLiteSearchBackend
 

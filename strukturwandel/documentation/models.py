@@ -205,7 +205,10 @@ class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
         elif kind == self.KIND_REPORT:
             entries = entries.type(ReportPage)
         if query:
-            matches = Page.objects.live().child_of(self).search(query.parsed())
+            # Sorted by date below: no ranking needed.
+            matches = (
+                Page.objects.live().child_of(self).search(query.parsed(), order_by_relevance=False)
+            )
             entries = entries.filter(pk__in=[match.pk for match in matches])
 
         ids = entries.order_by("-sort_date", "-pk").values_list("pk", flat=True)

@@ -74,11 +74,12 @@ def test_search_results_take_the_same_queries_for_one_hit_and_ten(
     _add_meetings(1, "Einzeltermin")
     _add_meetings(12, "Reihentermin")
     client.get("/suche/", {"q": "Einzeltermin"})  # warm the content type cache
-    # View restrictions, count, the hits' ids, the specific meetings (one query per page type
-    # among the hits), the topic index, its view restrictions, the topic fields' search, site,
-    # site settings, main navigation.
+    # View restrictions (read once per request, also for the topic index), count, the hits'
+    # ids and types by relevance (on SQLite: count and order in one query, the ids and types
+    # of the page in another), the specific meetings (one query per page type among the
+    # hits), the topic index, the topic fields' search, site, site settings, main navigation.
     for word in ("Einzeltermin", "Reihentermin"):
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(9):
             html = client.get("/suche/", {"q": word}).content.decode()
         assert f'<p class="search-result__description">{word} am Montag</p>' in html
 
@@ -203,7 +204,7 @@ def test_a_search_without_hits_suggests_topics_and_upcoming_meetings(
     # View restrictions (read once per request), count, the topic index, the topic fields'
     # search, the upcoming meetings with their topics and documentation links, site, site
     # settings, main navigation.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         html = client.get("/suche/", {"q": "Quantencomputer"}).content.decode()
     assert "0 Treffer für „Quantencomputer“" in html
     assert '<a href="/themenfelder/">Alle Themenfelder im Überblick</a>' in html

@@ -4,6 +4,7 @@ the database the suite runs on (SQLite, or PostgreSQL with the german configurat
 import copy
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, Phrase, PlainText
@@ -83,6 +84,42 @@ def test_search_finds_german_words_by_their_parts_and_forms(pages, query, expect
 def test_a_title_hit_comes_before_hits_in_the_text(pages):
     assert _found("Dorfladen")[0] == "titel"
     assert _found("Dorf")[0] == "titel"
+
+
+@pytest.mark.django_db
+def test_pages_of_hits_follow_one_ranking_and_its_count(root_page, django_assert_num_queries):
+    for number in range(7):
+        root_page.add_child(
+            instance=ContentPage(title=f"Dorfladen {number}", slug=f"titel-{number}", intro="")
+        )
+        root_page.add_child(
+            instance=ContentPage(
+                title=f"Einkaufen {number}", slug=f"text-{number}", intro="Ein Dorfladen."
+            )
+        )
+    root_page.add_child(
+        instance=ContentPage(title="Dorfladen im Entwurf", slug="entwurf", intro="", live=False)
+    )
+
+    def search():
+        return ContentPage.objects.live().search(search_query("Dorfladen").parsed())
+
+    ranking = [page.slug for page in search()]
+    assert len(ranking) == 14 and "entwurf" not in ranking
+    # Title hits first, ties newest first.
+    assert ranking == [f"titel-{n}" for n in range(6, -1, -1)] + [
+        f"text-{n}" for n in range(6, -1, -1)
+    ]
+    paginator = Paginator(search(), 5)
+    # The count and a page: on SQLite the ranking (with the count), then the page's pages.
+    with django_assert_num_queries(2):
+        assert paginator.count == 14
+        second = [page.slug for page in paginator.page(2)]
+    assert second == ranking[5:10]
+    assert [page.slug for page in Paginator(search(), 5).page(3)] == ranking[10:]
+    scored = list(search().annotate_score("score")[:3])
+    assert [page.slug for page in scored] == ranking[:3]
+    assert all(isinstance(page.score, float) for page in scored)
 
 
 @pytest.mark.django_db
