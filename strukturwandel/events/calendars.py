@@ -16,6 +16,7 @@ import logging
 import re
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 from typing import NamedTuple
 
 import icalendar
@@ -298,20 +299,35 @@ def _meeting_event_keys(rows, names, request):
     return keys
 
 
-def _page_from_row(model, db, row):
-    """A ``model`` page made of ``row`` (the values of MEETING_EVENT_FIELDS), the other fields
-    deferred, as ``.only()`` makes it: enough for its VEVENT and its URL, with no query."""
-    values = dict(zip(MEETING_EVENT_FIELDS, row, strict=True))
-    pk = values.pop("pk")
-    page = model.from_db(
-        db,
-        None,
-        [
-            pk if field.primary_key else values.get(field.attname, models.DEFERRED)
-            for field in model._meta.concrete_fields
-        ],
-    )
-    return page
+def _row_urls(model, db, request):
+    """A function giving the full URL of the page of a row of MEETING_EVENT_FIELDS, by
+    Wagtail's own ``get_full_url``: of one ``model`` page, all other fields deferred (as
+    ``.only()`` makes it), given each row's ``url_path`` in turn (all Wagtail reads of a page
+    for its URL; the site root paths it reads are cached on the request). No query, and no
+    page made for each meeting."""
+    page = None
+    pk_index = MEETING_EVENT_FIELDS.index("pk")
+    url_path_index = MEETING_EVENT_FIELDS.index("url_path")
+
+    def url(row):
+        nonlocal page
+        if page is None:
+            page = model.from_db(
+                db,
+                None,
+                [
+                    row[pk_index]
+                    if field.primary_key
+                    else row[url_path_index]
+                    if field.attname == "url_path"
+                    else models.DEFERRED
+                    for field in model._meta.concrete_fields
+                ],
+            )
+        page.url_path = row[url_path_index]
+        return page.get_full_url(request)
+
+    return url
 
 
 def meeting_events_ical(meetings, request):
@@ -319,7 +335,7 @@ def meeting_events_ical(meetings, request):
     ``meetings`` (a queryset, or a list of pages), in order, with each one's start.
 
     For a queryset, two light queries (the fields the VEVENT shows, the topic names) and no
-    page loaded: what a VEVENT and its URL need is in those rows (``_page_from_row``). Each
+    page loaded: what a VEVENT and its URL need is in those rows (``_row_urls``). Each
     VEVENT is written directly (``_vevent``, a tenth of icalendar's cost) and kept in
     the cache for CALENDAR_EVENT_CACHE_SECONDS, one round trip for all; built anew when the
     cache cannot be reached. A page never published through Wagtail (no
@@ -335,9 +351,7 @@ def meeting_events_ical(meetings, request):
         for pk, name in through.values_list("meetingpage_id", "topicfield__name"):
             names[pk].append(name)
 
-        def page(row):
-            return _page_from_row(meetings.model, meetings.db, row)
-
+        url = _row_urls(meetings.model, meetings.db, request)
     else:
         pages = {meeting.pk: meeting for meeting in meetings}
         rows = [
@@ -347,8 +361,8 @@ def meeting_events_ical(meetings, request):
             meeting.pk: [field.name for field in meeting.topic_fields.all()] for meeting in meetings
         }
 
-        def page(row):
-            return pages[row[0]]
+        def url(row):
+            return pages[row[0]].get_full_url(request)
 
     start = MEETING_EVENT_FIELDS.index("start")
     starts = [row[start] for row in rows]
@@ -365,10 +379,8 @@ def meeting_events_ical(meetings, request):
     for row, key in zip(rows, keys, strict=True):
         ical = found.get(key)
         if ical is None:
-            meeting = page(row)
-            ical = _vevent(
-                _meeting_properties(meeting, names.get(row[0], ()), meeting.get_full_url(request))
-            )
+            meeting = SimpleNamespace(**dict(zip(MEETING_EVENT_FIELDS, row, strict=True)))
+            ical = _vevent(_meeting_properties(meeting, names.get(row[0], ()), url(row)))
             if timeout:
                 new[key] = ical
         events.append(ical)
