@@ -5,9 +5,10 @@ is one VEVENT with RRULE/RDATE/EXDATE. Dates that have a meeting page are exclud
 rule's event, so a client never shows a date twice. The private call link is never written.
 
 ``build()`` returns the icalendar Calendar (e-mails attach it); the feeds serve ``render()``,
-the same bytes, with each meeting's serialised VEVENT kept in the cache (keyed by everything
-``meeting_event`` reads) so that a feed rebuilt after a change serialises only the meetings
-that changed. Serialising is most of a feed's cost.
+the same bytes, with each VEVENT written directly (``_vevent``: icalendar's Event objects and
+serialisation were nine tenths of a feed with nothing cached) from the rows the feed reads,
+and each meeting's VEVENT kept in the cache (keyed by everything ``_meeting_properties``
+reads) so that a feed rebuilt after a change writes only the meetings that changed.
 """
 
 import datetime
@@ -81,21 +82,49 @@ def _stamp(page):
     return (page.last_published_at or timezone.now()).astimezone(datetime.UTC)
 
 
-def meeting_event(meeting, request, topic_names=None):
-    """The VEVENT of ``meeting`` (its topic field names read from the page unless given).
-    What it reads is in ``MEETING_EVENT_FIELDS`` (the key of its cached bytes,
-    ``meeting_events_ical``): a field read here must be listed there."""
-    if topic_names is None:
-        topic_names = [topic_field.name for topic_field in meeting.topic_fields.all()]
-    return _event(_meeting_properties(meeting, topic_names, meeting.get_full_url(request)))
+def meeting_event(meeting, request):
+    """The VEVENT of ``meeting`` (an icalendar Event)."""
+    topic_names = [topic_field.name for topic_field in meeting.topic_fields.all()]
+    return _event(
+        _meeting_properties(meeting, topic_names, meeting.get_full_url(request), _texts())
+    )
 
 
-def _meeting_properties(meeting, topic_names, url):
+class _Texts(NamedTuple):
+    """What every meeting's VEVENT takes from the active language and time zone, read once
+    for a whole feed."""
+
+    topic: str
+    dated_title: re.Pattern
+    online: str
+    hybrid: str
+    tz: datetime.tzinfo
+
+
+def _texts():
+    # "on" as in the planned meetings' titles ("%(title)s on %(date)s"; German "am").
+    on = (_("%(title)s on %(date)s") % {"title": "", "date": ""}).strip()
+    return _Texts(
+        topic=_("Topic: %(topic)s"),
+        dated_title=_dated_title(on),
+        online=_("Online (the link is sent on registration)"),
+        hybrid=_("%(venue)s and online"),
+        tz=timezone.get_current_timezone(),
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _dated_title(on):
+    return re.compile(rf"(.+?)\s+{re.escape(on)}\s+(?:\w+,?\s+)?[\d./-]*\d")
+
+
+def _meeting_properties(meeting, topic_names, url, texts):
     """The properties of a meeting's VEVENT as (name, value): ``meeting_event`` adds them to
-    an Event, ``_vevent`` writes them directly."""
+    an Event, ``_vevent`` writes them directly. What it reads of ``meeting`` is in
+    ``MEETING_EVENT_FIELDS`` (the key of its cached bytes, and all a feed loads): a field read
+    here must be listed there."""
     stamp = _stamp(meeting)
-    tz = timezone.get_current_timezone()
-    lines = [_("Topic: %(topic)s") % {"topic": meeting.topic}]
+    lines = [texts.topic % {"topic": meeting.topic}]
     if meeting.status_note:
         lines.append(meeting.status_note)
     if meeting.teaser:
@@ -104,9 +133,9 @@ def _meeting_properties(meeting, topic_names, url):
         lines.append(url)
     categories = [clean_text(name) for name in topic_names]
     properties = [
-        ("summary", meeting_summary(meeting)),
-        ("dtstart", meeting.start.astimezone(tz)),
-        ("dtend", meeting.end.astimezone(tz)),
+        ("summary", meeting_summary(meeting, texts)),
+        ("dtstart", meeting.start.astimezone(texts.tz)),
+        ("dtend", meeting.end.astimezone(texts.tz)),
         ("dtstamp", stamp),
         ("uid", f"meeting-{meeting.translation_key}@{UID_DOMAIN}"),
         ("sequence", meeting.calendar_sequence),
@@ -119,7 +148,7 @@ def _meeting_properties(meeting, topic_names, url):
         ),
         ("description", clean_text("\n\n".join(lines), multiline=True)),
         ("last-modified", stamp),
-        ("location", clean_text(meeting_location(meeting))),
+        ("location", clean_text(location(meeting.format, meeting.venue, texts))),
         ("status", STATUS.get(meeting.status, "CONFIRMED")),
         ("url", url or None),
     ]
@@ -141,7 +170,8 @@ def _escape_text(value):
 
 def _fold(line):
     """``line`` (str) folded as icalendar folds it, encoded: pieces of at most 74 octets,
-    never splitting a character nor leaving a backslash (an escape) at a piece's end."""
+    never splitting a character nor ending a piece on a backslash or caret (the start of an
+    escape), as icalendar 7 does."""
     data = line.encode()
     if len(data) < 75:
         return data
@@ -254,8 +284,8 @@ def _vevent(properties):
     )
 
 
-# The meeting's fields ``meeting_event`` writes; with its topic field names, where its URL
-# comes from and the language they make the cache key of its serialised VEVENT.
+# The meeting's fields ``_meeting_properties`` reads; with its topic field names, where its
+# URL comes from and the language they make the cache key of its serialised VEVENT.
 MEETING_EVENT_FIELDS = (
     "pk",
     "translation_key",
@@ -375,12 +405,12 @@ def meeting_events_ical(meetings, request):
         except Exception:
             logger.warning("The cache cannot be reached; serving without it.", exc_info=True)
             timeout = 0
-    events, new = [], {}
+    events, new, texts = [], {}, _texts()
     for row, key in zip(rows, keys, strict=True):
         ical = found.get(key)
         if ical is None:
             meeting = SimpleNamespace(**dict(zip(MEETING_EVENT_FIELDS, row, strict=True)))
-            ical = _vevent(_meeting_properties(meeting, names.get(row[0], ()), url(row)))
+            ical = _vevent(_meeting_properties(meeting, names.get(row[0], ()), url(row), texts))
             if timeout:
                 new[key] = ical
         events.append(ical)
@@ -392,7 +422,7 @@ def meeting_events_ical(meetings, request):
     return events, starts
 
 
-def meeting_summary(meeting):
+def meeting_summary(meeting, texts=None):
     """SUMMARY of a meeting: its title and topic, so that the meetings of a series read apart
     in a month view ("Strukturwandel-Stammtisch: Mobilität auf dem Land"). A date closing the
     title, as planned meetings are named ("… am Mo, 07.12.2026"), is left out: a calendar
@@ -401,24 +431,18 @@ def meeting_summary(meeting):
     topic = clean_text(meeting.topic)
     if not topic or topic.casefold() in title.casefold():
         return title
-    # "on" as in the planned meetings' titles ("%(title)s on %(date)s"; German "am").
-    on = (_("%(title)s on %(date)s") % {"title": "", "date": ""}).strip()
-    dated = re.fullmatch(rf"(.+?)\s+{re.escape(on)}\s+(?:\w+,?\s+)?[\d./-]*\d", title)
+    dated = (texts or _texts()).dated_title.fullmatch(title)
     name = dated.group(1) if dated else title
     return f"{name}: {topic}"
 
 
-def meeting_location(meeting):
-    return location(meeting.format, meeting.venue)
-
-
-def location(meeting_format, venue):
+def location(meeting_format, venue, texts=None):
     """LOCATION of a meeting or a rule's dates: the venue on one line, online, or both."""
     venue = ", ".join(non_empty_lines(venue))
     if meeting_format == MeetingFormat.ONLINE or not venue:
-        return _("Online (the link is sent on registration)")
+        return texts.online if texts else _("Online (the link is sent on registration)")
     if meeting_format == MeetingFormat.HYBRID:
-        return _("%(venue)s and online") % {"venue": venue}
+        return (texts.hybrid if texts else _("%(venue)s and online")) % {"venue": venue}
     return venue
 
 

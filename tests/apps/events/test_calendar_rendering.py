@@ -50,9 +50,9 @@ def count_serialised(monkeypatch):
     built = []
     original = calendars._meeting_properties
 
-    def counting(meeting, topic_names, url):
+    def counting(meeting, topic_names, url, texts):
         built.append(meeting.pk)
-        return original(meeting, topic_names, url)
+        return original(meeting, topic_names, url, texts)
 
     monkeypatch.setattr(calendars, "_meeting_properties", counting)
     return built
