@@ -5,16 +5,19 @@ is one VEVENT with RRULE/RDATE/EXDATE. Dates that have a meeting page are exclud
 rule's event, so a client never shows a date twice. The private call link is never written.
 
 ``build()`` returns the icalendar Calendar (e-mails attach it); the feeds serve ``render()``,
-the same bytes, with each meeting's serialised VEVENT kept in the cache (keyed by everything
-``meeting_event`` reads) so that a feed rebuilt after a change serialises only the meetings
-that changed. Serialising is most of a feed's cost.
+the same bytes, with each VEVENT written directly (``_vevent``: icalendar's Event objects and
+serialisation were nine tenths of a feed with nothing cached) from the rows the feed reads,
+and each meeting's VEVENT kept in the cache (keyed by everything ``_meeting_properties``
+reads) so that a feed rebuilt after a change writes only the meetings that changed.
 """
 
 import datetime
+import functools
 import logging
 import re
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 from typing import NamedTuple
 
 import icalendar
@@ -47,15 +50,19 @@ STATUS = {
 
 # RFC 5545 allows no control character in a value except HTAB; icalendar escapes line breaks
 # only in TEXT values (not in NAME or X-WR-CALNAME) and passes other control characters on.
-_CONTROL_CHARACTERS = dict.fromkeys([*range(0x20), 0x7F])
+_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
 
 
 def clean_text(value, *, multiline=False):
     """``value`` fit for a text property: one line (or lines), no control characters."""
-    lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    value = str(value)
+    # Most text is one printable line without doubled or outer spaces: already clean.
+    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+        return value
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not multiline:
         lines = [" ".join(lines)]
-    return "\n".join(" ".join(line.split()).translate(_CONTROL_CHARACTERS) for line in lines)
+    return "\n".join(_CONTROL_CHARACTERS.sub("", " ".join(line.split())) for line in lines)
 
 
 def new_calendar(name):
@@ -71,47 +78,214 @@ def new_calendar(name):
     return calendar
 
 
-def _local(value):
-    return timezone.localtime(value)
-
-
 def _stamp(page):
     return (page.last_published_at or timezone.now()).astimezone(datetime.UTC)
 
 
 def meeting_event(meeting, request):
-    """The VEVENT of ``meeting``. What it reads is in ``MEETING_EVENT_FIELDS`` (the key of its
-    cached bytes, ``meeting_events_ical``): a field read here must be listed there."""
-    event = icalendar.Event()
-    event.add("uid", f"meeting-{meeting.translation_key}@{UID_DOMAIN}")
-    event.add("dtstamp", _stamp(meeting))
-    event.add("last-modified", _stamp(meeting))
-    if meeting.first_published_at:
-        event.add("created", meeting.first_published_at.astimezone(datetime.UTC))
-    event.add("sequence", meeting.calendar_sequence)
-    event.add("dtstart", _local(meeting.start))
-    event.add("dtend", _local(meeting.end))
-    event.add("summary", meeting_summary(meeting))
-    url = meeting.get_full_url(request)
-    lines = [_("Topic: %(topic)s") % {"topic": meeting.topic}]
+    """The VEVENT of ``meeting`` (an icalendar Event)."""
+    topic_names = [topic_field.name for topic_field in meeting.topic_fields.all()]
+    return _event(
+        _meeting_properties(meeting, topic_names, meeting.get_full_url(request), _texts())
+    )
+
+
+class _Texts(NamedTuple):
+    """What every meeting's VEVENT takes from the active language and time zone, read once
+    for a whole feed."""
+
+    topic: str
+    dated_title: re.Pattern
+    online: str
+    hybrid: str
+    tz: datetime.tzinfo
+
+
+def _texts():
+    # "on" as in the planned meetings' titles ("%(title)s on %(date)s"; German "am").
+    on = (_("%(title)s on %(date)s") % {"title": "", "date": ""}).strip()
+    return _Texts(
+        topic=_("Topic: %(topic)s"),
+        dated_title=_dated_title(on),
+        online=_("Online (the link is sent on registration)"),
+        hybrid=_("%(venue)s and online"),
+        tz=timezone.get_current_timezone(),
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _dated_title(on):
+    return re.compile(rf"(.+?)\s+{re.escape(on)}\s+(?:\w+,?\s+)?[\d./-]*\d")
+
+
+def _meeting_properties(meeting, topic_names, url, texts):
+    """The properties of a meeting's VEVENT as (name, value): ``meeting_event`` adds them to
+    an Event, ``_vevent`` writes them directly. What it reads of ``meeting`` is in
+    ``MEETING_EVENT_FIELDS`` (the key of its cached bytes, and all a feed loads): a field read
+    here must be listed there."""
+    stamp = _stamp(meeting)
+    lines = [texts.topic % {"topic": meeting.topic}]
     if meeting.status_note:
         lines.append(meeting.status_note)
     if meeting.teaser:
         lines.append(meeting.teaser)
     if url:
         lines.append(url)
-        event.add("url", url)
-    event.add("description", clean_text("\n\n".join(lines), multiline=True))
-    event.add("location", clean_text(meeting_location(meeting)))
-    event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
-    categories = [clean_text(topic_field.name) for topic_field in meeting.topic_fields.all()]
-    if categories:
-        event.add("categories", categories)
+    categories = [clean_text(name) for name in topic_names]
+    properties = [
+        ("summary", meeting_summary(meeting, texts)),
+        ("dtstart", meeting.start.astimezone(texts.tz)),
+        ("dtend", meeting.end.astimezone(texts.tz)),
+        ("dtstamp", stamp),
+        ("uid", f"meeting-{meeting.translation_key}@{UID_DOMAIN}"),
+        ("sequence", meeting.calendar_sequence),
+        ("categories", categories or None),
+        (
+            "created",
+            meeting.first_published_at.astimezone(datetime.UTC)
+            if meeting.first_published_at
+            else None,
+        ),
+        ("description", clean_text("\n\n".join(lines), multiline=True)),
+        ("last-modified", stamp),
+        ("location", clean_text(location(meeting.format, meeting.venue, texts))),
+        ("status", STATUS.get(meeting.status, "CONFIRMED")),
+        ("url", url or None),
+    ]
+    return [(name, value) for name, value in properties if value is not None]
+
+
+def _escape_text(value):
+    """A TEXT value as icalendar writes it (RFC 5545 3.3.11; icalendar's ``_escape_char``)."""
+    return (
+        value.replace(r"\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", r"\;")
+        .replace(",", r"\,")
+        .replace("\r\n", r"\n")
+        .replace("\n", r"\n")
+        .replace("\r", r"\n")
+    )
+
+
+def _fold(line):
+    """``line`` (str) folded as icalendar folds it, encoded: pieces of at most 74 octets,
+    never splitting a character nor ending a piece on a backslash or caret (the start of an
+    escape), as icalendar 7 does."""
+    data = line.encode()
+    if len(data) < 75:
+        return data
+    pieces, start, size = [], 0, len(data)
+    while size - start >= 75:
+        end = start + 74
+        while data[end] & 0xC0 == 0x80:  # inside a character: it goes to the next piece
+            end -= 1
+        if data[end - 1] in b"\\^" and end - 1 > start:
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces)
+
+
+@functools.lru_cache(maxsize=64)
+def _datetime_form(tzinfo, tzname):
+    """(TZID, parameters, suffix) icalendar writes with a datetime in ``tzinfo``: the zone's
+    name, ";TZID=…" and "" for a named zone; None, "" and "Z" for UTC."""
+    sample = datetime.datetime(2000, 1, 1, tzinfo=tzinfo)
+    value = icalendar.vDDDTypes(sample)
+    parameters = value.params.to_ical().decode()
+    return (
+        value.params.get("TZID"),
+        f";{parameters}" if parameters else "",
+        value.to_ical().decode()[15:],
+    )
+
+
+def _datetime_value(value, suffix):
+    return (
+        f"{value.year:04}{value.month:02}{value.day:02}"
+        f"T{value.hour:02}{value.minute:02}{value.second:02}{suffix}"
+    )
+
+
+def _datetime_line(name, value):
+    _tzid, parameters, suffix = _datetime_form(value.tzinfo, value.tzname())
+    return f"{name}{parameters}:{_datetime_value(value, suffix)}"
+
+
+def _datetimes_line(name, values):
+    """RDATE or EXDATE of aware datetimes as icalendar writes it (one TZID for all), or None
+    when they are not all in one zone."""
+    forms = [_datetime_form(value.tzinfo, value.tzname()) for value in values]
+    if len({parameters for _tzid, parameters, _suffix in forms}) != 1:
+        return None
+    text = ",".join(
+        _datetime_value(value, suffix)
+        for value, (_t, _p, suffix) in zip(values, forms, strict=True)
+    )
+    return f"{name}{forms[0][1]}:{text}"
+
+
+# Properties written without icalendar (``_vevent``); any other goes through icalendar.
+_TEXT_PROPERTIES = frozenset({"SUMMARY", "DESCRIPTION", "LOCATION", "STATUS", "UID"})
+_DATETIME_PROPERTIES = frozenset({"DTSTART", "DTEND", "DTSTAMP", "CREATED", "LAST-MODIFIED"})
+_ORDER = {name: position for position, name in enumerate(icalendar.Event.canonical_order)}
+
+
+def _event(properties):
+    """An icalendar Event of ``properties`` ((name, value), as ``Event.add`` takes them)."""
+    event = icalendar.Event()
+    for name, value in properties:
+        event.add(name, value)
     return event
 
 
-# The meeting's fields ``meeting_event`` writes; with its topic field names, where its URL
-# comes from and the language they make the cache key of its serialised VEVENT.
+def _property_line(name, value):
+    """The content line of one property, folded and encoded, as icalendar writes it."""
+    if name in _TEXT_PROPERTIES and isinstance(value, str):
+        return _fold(f"{name}:{_escape_text(value)}")
+    if name in _DATETIME_PROPERTIES and isinstance(value, datetime.datetime) and value.tzinfo:
+        return _fold(_datetime_line(name, value))
+    if name == "SEQUENCE" and type(value) is int:
+        return f"{name}:{value}".encode()
+    if name == "URL" and isinstance(value, str):
+        return _fold(f"{name}:{value}")
+    if name == "CATEGORIES" and all(isinstance(item, str) for item in value):
+        return _fold(f"{name}:{','.join(_escape_text(item) for item in value)}")
+    if (
+        name in ("RDATE", "EXDATE")
+        and isinstance(value, list)
+        and value
+        and all(isinstance(item, datetime.datetime) and item.tzinfo for item in value)
+    ):
+        line = _datetimes_line(name, value)
+        if line is not None:
+            return _fold(line)
+    # Anything else (a rule, all-day dates): icalendar's own serialisation.
+    lines = _event([(name, value)]).to_ical()
+    return lines.removeprefix(b"BEGIN:VEVENT\r\n").removesuffix(b"\r\nEND:VEVENT\r\n")
+
+
+def _vevent(properties):
+    """The bytes ``_event(properties).to_ical()`` writes, written directly (a feed writes
+    hundreds): the properties in icalendar's order (``Event.canonical_order``, then by name,
+    repeated ones as added), each line as icalendar writes it."""
+    named = [(name.upper(), value) for name, value in properties]
+    named.sort(
+        key=lambda item: (_ORDER.get(item[0], len(_ORDER)), "" if item[0] in _ORDER else item[0])
+    )
+    return b"\r\n".join(
+        [
+            b"BEGIN:VEVENT",
+            *(_property_line(name, value) for name, value in named),
+            b"END:VEVENT\r\n",
+        ]
+    )
+
+
+# The meeting's fields ``_meeting_properties`` reads; with its topic field names, where its
+# URL comes from and the language they make the cache key of its serialised VEVENT.
 MEETING_EVENT_FIELDS = (
     "pk",
     "translation_key",
@@ -155,16 +329,48 @@ def _meeting_event_keys(rows, names, request):
     return keys
 
 
-def meeting_events_ical(meetings, request):
-    """The serialised VEVENT (``meeting_event(...).to_ical()``) of each of ``meetings`` (a
-    queryset, or a list of pages), in order, with each one's start.
+def _row_urls(model, db, request):
+    """A function giving the full URL of the page of a row of MEETING_EVENT_FIELDS, by
+    Wagtail's own ``get_full_url``: of one ``model`` page, all other fields deferred (as
+    ``.only()`` makes it), given each row's ``url_path`` in turn (all Wagtail reads of a page
+    for its URL; the site root paths it reads are cached on the request). No query, and no
+    page made for each meeting."""
+    page = None
+    pk_index = MEETING_EVENT_FIELDS.index("pk")
+    url_path_index = MEETING_EVENT_FIELDS.index("url_path")
 
-    From the cache for every meeting whose content is unchanged (one round trip for all),
-    kept for CALENDAR_EVENT_CACHE_SECONDS: for a queryset, two light queries (the fields
-    the VEVENT shows, the topic names) and a third, with the pages, only when some are not
-    cached. Built anew when the cache cannot be reached. A page never published through
-    Wagtail (no ``last_published_at``) keeps the DTSTAMP of its first serialisation while
-    cached rather than a new one on every request.
+    def url(row):
+        nonlocal page
+        if page is None:
+            page = model.from_db(
+                db,
+                None,
+                [
+                    row[pk_index]
+                    if field.primary_key
+                    else row[url_path_index]
+                    if field.attname == "url_path"
+                    else models.DEFERRED
+                    for field in model._meta.concrete_fields
+                ],
+            )
+        page.url_path = row[url_path_index]
+        return page.get_full_url(request)
+
+    return url
+
+
+def meeting_events_ical(meetings, request):
+    """The serialised VEVENT (the bytes of ``meeting_event(...).to_ical()``) of each of
+    ``meetings`` (a queryset, or a list of pages), in order, with each one's start.
+
+    For a queryset, two light queries (the fields the VEVENT shows, the topic names) and no
+    page loaded: what a VEVENT and its URL need is in those rows (``_row_urls``). Each
+    VEVENT is written directly (``_vevent``, a tenth of icalendar's cost) and kept in
+    the cache for CALENDAR_EVENT_CACHE_SECONDS, one round trip for all; built anew when the
+    cache cannot be reached. A page never published through Wagtail (no
+    ``last_published_at``) keeps the DTSTAMP of its first serialisation while cached rather
+    than a new one on every request.
     """
     if isinstance(meetings, models.QuerySet):
         rows = list(meetings.values_list(*MEETING_EVENT_FIELDS))
@@ -174,7 +380,8 @@ def meeting_events_ical(meetings, request):
         )
         for pk, name in through.values_list("meetingpage_id", "topicfield__name"):
             names[pk].append(name)
-        pages = {}
+
+        url = _row_urls(meetings.model, meetings.db, request)
     else:
         pages = {meeting.pk: meeting for meeting in meetings}
         rows = [
@@ -183,6 +390,10 @@ def meeting_events_ical(meetings, request):
         names = {
             meeting.pk: [field.name for field in meeting.topic_fields.all()] for meeting in meetings
         }
+
+        def url(row):
+            return pages[row[0]].get_full_url(request)
+
     start = MEETING_EVENT_FIELDS.index("start")
     starts = [row[start] for row in rows]
     timeout = app_settings.CALENDAR_EVENT_CACHE_SECONDS
@@ -194,14 +405,12 @@ def meeting_events_ical(meetings, request):
         except Exception:
             logger.warning("The cache cannot be reached; serving without it.", exc_info=True)
             timeout = 0
-    missing = [row[0] for row, key in zip(rows, keys, strict=True) if key not in found]
-    if missing and not pages:
-        pages = meetings.in_bulk(missing)
-    events, new = [], {}
+    events, new, texts = [], {}, _texts()
     for row, key in zip(rows, keys, strict=True):
         ical = found.get(key)
         if ical is None:
-            ical = meeting_event(pages[row[0]], request).to_ical()
+            meeting = SimpleNamespace(**dict(zip(MEETING_EVENT_FIELDS, row, strict=True)))
+            ical = _vevent(_meeting_properties(meeting, names.get(row[0], ()), url(row), texts))
             if timeout:
                 new[key] = ical
         events.append(ical)
@@ -213,7 +422,7 @@ def meeting_events_ical(meetings, request):
     return events, starts
 
 
-def meeting_summary(meeting):
+def meeting_summary(meeting, texts=None):
     """SUMMARY of a meeting: its title and topic, so that the meetings of a series read apart
     in a month view ("Strukturwandel-Stammtisch: Mobilität auf dem Land"). A date closing the
     title, as planned meetings are named ("… am Mo, 07.12.2026"), is left out: a calendar
@@ -222,24 +431,18 @@ def meeting_summary(meeting):
     topic = clean_text(meeting.topic)
     if not topic or topic.casefold() in title.casefold():
         return title
-    # "on" as in the planned meetings' titles ("%(title)s on %(date)s"; German "am").
-    on = (_("%(title)s on %(date)s") % {"title": "", "date": ""}).strip()
-    dated = re.fullmatch(rf"(.+?)\s+{re.escape(on)}\s+(?:\w+,?\s+)?[\d./-]*\d", title)
+    dated = (texts or _texts()).dated_title.fullmatch(title)
     name = dated.group(1) if dated else title
     return f"{name}: {topic}"
 
 
-def meeting_location(meeting):
-    return location(meeting.format, meeting.venue)
-
-
-def location(meeting_format, venue):
+def location(meeting_format, venue, texts=None):
     """LOCATION of a meeting or a rule's dates: the venue on one line, online, or both."""
     venue = ", ".join(non_empty_lines(venue))
     if meeting_format == MeetingFormat.ONLINE or not venue:
-        return _("Online (the link is sent on registration)")
+        return texts.online if texts else _("Online (the link is sent on registration)")
     if meeting_format == MeetingFormat.HYBRID:
-        return _("%(venue)s and online") % {"venue": venue}
+        return (texts.hybrid if texts else _("%(venue)s and online")) % {"venue": venue}
     return venue
 
 
@@ -298,10 +501,13 @@ def schedule_event(page, meeting_days, request, *, now=None):
     dates = schedule_dates(page, meeting_days, *feed_window(now))
     if dates is None:
         return None
-    return _schedule_vevent(page, dates, request)
+    return _event(_schedule_properties(page, dates, request))
 
 
-def _schedule_vevent(page, dates, request):
+def _schedule_properties(page, dates, request):
+    """The properties of the VEVENT of ``page``'s rule over ``dates`` (ScheduleDates), as
+    (name, value): ``schedule_event`` adds them to an Event, ``_vevent`` writes them."""
+
     def at(day):
         occurrence = schedule.occurrence_on(day, page.schedule_start_time, page.schedule_end_time)
         return occurrence.start.date() if occurrence.all_day else occurrence.start
@@ -310,26 +516,28 @@ def _schedule_vevent(page, dates, request):
     occurrence = schedule.occurrence_on(
         dates.first, page.schedule_start_time, page.schedule_end_time
     )
-    event = icalendar.Event()
-    event.add("uid", f"schedule-{page.translation_key}@{UID_DOMAIN}")
-    event.add("dtstamp", _stamp(page))
-    event.add("last-modified", _stamp(page))
-    event.add("sequence", page.calendar_sequence)
-    if occurrence.all_day:
-        event.add("dtstart", occurrence.start.date())
-        event.add("dtend", occurrence.end.date())
-    else:
-        event.add("dtstart", occurrence.start)
-        event.add("dtend", occurrence.end)
-    event.add("summary", clean_text(page.title))
     url = page.get_full_url(request)
     description = [_("Planned date – the topic will be announced.")]
     if url:
         description.append(url)
-        event.add("url", url)
-    event.add("description", clean_text("\n\n".join(description), multiline=True))
-    event.add("location", clean_text(location(page.schedule_format(), page.schedule_venue())))
-    event.add("status", "TENTATIVE")
+    properties = [
+        ("uid", f"schedule-{page.translation_key}@{UID_DOMAIN}"),
+        ("dtstamp", _stamp(page)),
+        ("last-modified", _stamp(page)),
+        ("sequence", page.calendar_sequence),
+    ]
+    if occurrence.all_day:
+        properties += [("dtstart", occurrence.start.date()), ("dtend", occurrence.end.date())]
+    else:
+        properties += [("dtstart", occurrence.start), ("dtend", occurrence.end)]
+    properties.append(("summary", clean_text(page.title)))
+    if url:
+        properties.append(("url", url))
+    properties += [
+        ("description", clean_text("\n\n".join(description), multiline=True)),
+        ("location", clean_text(location(page.schedule_format(), page.schedule_venue()))),
+        ("status", "TENTATIVE"),
+    ]
     if dates.rule_days:
         until = at(dates.rule_days[-1])
         until = until.astimezone(datetime.UTC) if isinstance(until, datetime.datetime) else until
@@ -339,19 +547,20 @@ def _schedule_vevent(page, dates, request):
             recur.pop("UNTIL", None)
             recur.pop("COUNT", None)
             recur["UNTIL"] = until
-            event.add("rrule", recur)
+            properties.append(("rrule", recur))
     kept = set(dates.days)
     extra = sorted(kept - set(dates.rule_days) - {dates.first})
     excluded = sorted(set(dates.rule_days) - kept)
     if extra:
-        event.add("rdate", [at(day) for day in extra])
+        properties.append(("rdate", [at(day) for day in extra]))
     if excluded:
-        event.add("exdate", [at(day) for day in excluded])
-    return event
+        properties.append(("exdate", [at(day) for day in excluded]))
+    return properties
 
 
-def schedule_events(schedule_pages, request, *, now=None):
-    """The VEVENTs of the rules of ``schedule_pages`` that plan dates in the feed window."""
+def _schedule_properties_of(schedule_pages, request, now=None):
+    """The properties of each VEVENT of the rules of ``schedule_pages`` that plan dates in
+    the feed window (``_schedule_properties``)."""
     schedule_pages = list(schedule_pages)
     first_day, last_day = feed_window(now)
     tz = timezone.get_current_timezone()
@@ -362,10 +571,17 @@ def schedule_events(schedule_pages, request, *, now=None):
     )
     events = []
     for page in schedule_pages:
-        event = schedule_event(page, days[page.pk], request, now=now)
-        if event is not None:
-            events.append(event)
+        dates = schedule_dates(page, days[page.pk], first_day, last_day)
+        if dates is not None:
+            events.append(_schedule_properties(page, dates, request))
     return events
+
+
+def schedule_events(schedule_pages, request, *, now=None):
+    """The VEVENTs of the rules of ``schedule_pages`` that plan dates in the feed window."""
+    return [
+        _event(properties) for properties in _schedule_properties_of(schedule_pages, request, now)
+    ]
 
 
 def _add_timezones(calendar, tzids, starts, now=None):
@@ -374,11 +590,13 @@ def _add_timezones(calendar, tzids, starts, now=None):
     if not starts:
         return
     now = now or timezone.now()
-    first = min(schedule.local_date(start) for start in starts)
+    tz = timezone.get_current_timezone()
+    days = [schedule.local_date(start, tz) for start in starts]
+    first = min(days)
     last = schedule.local_date(
-        now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS + 366)
+        now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS + 366), tz
     )
-    last = max([last, *(schedule.local_date(start) for start in starts)])
+    last = max(last, *days)
     position = len(calendar.timezones)
     # UTC needs none ("Z"), as in icalendar's add_missing_timezones.
     for tzid in sorted(set(tzids) - {"UTC"}):
@@ -412,22 +630,23 @@ def render(name, meetings, schedule_pages, request, *, now=None):
     (``meeting_events_ical``): what the feeds serve."""
     calendar = new_calendar(name)
     meeting_events, meeting_starts = meeting_events_ical(meetings, request)
-    events = schedule_events(schedule_pages, request, now=now)
-    rules = icalendar.Calendar()
-    rules.subcomponents.extend(events)
-    tzids = rules.get_used_tzids()
-    starts = [event.DTSTART for event in events]
-    if meeting_starts:
-        # Every meeting's DTSTART is in local time (meeting_event).
-        starts += [_local(start) for start in meeting_starts]
-        tzids |= {icalendar.vDDDTypes(starts[-1]).params.get("TZID")} - {None}
+    rules = _schedule_properties_of(schedule_pages, request, now)
+    starts = [value for properties in rules for key, value in properties if key == "dtstart"]
+    tz = timezone.get_current_timezone()
+    starts += [start.astimezone(tz) for start in meeting_starts]
+    # Every date and time of an event is in local time, as its DTSTART (or an all-day date).
+    tzids = {
+        _datetime_form(start.tzinfo, start.tzname())[0]
+        for start in starts
+        if isinstance(start, datetime.datetime)
+    } - {None}
     _add_timezones(calendar, tzids, starts, now)
     head = calendar.to_ical()
     return b"".join(
         [
             head.removesuffix(END),
             *meeting_events,
-            *(event.to_ical() for event in events),
+            *(_vevent(properties) for properties in rules),
             END,
         ]
     )

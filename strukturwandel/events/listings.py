@@ -131,10 +131,11 @@ def live_meeting_days(pages, *, after=None, before=None):
         meetings = meetings.filter(start__lt=before + day)
     by_parent_path = {page.path: page.pk for page in pages}
     days = {page.pk: set() for page in pages}
+    tz = timezone.get_current_timezone()
     for path, start in meetings.values_list("path", "start"):
         parent_pk = by_parent_path.get(parent_path(path))
         if parent_pk is not None:
-            days[parent_pk].add(schedule.local_date(start))
+            days[parent_pk].add(schedule.local_date(start, tz))
     return days
 
 

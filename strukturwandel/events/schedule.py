@@ -23,11 +23,12 @@ class Occurrence(NamedTuple):
     all_day: bool = False
 
 
-def local_date(value):
-    """The calendar date of a date or datetime in the site's time zone."""
+def local_date(value, tz=None):
+    """The calendar date of a date or datetime in the site's time zone (``tz``, to save
+    looking it up for each of many values)."""
     if isinstance(value, datetime.datetime):
         if timezone.is_aware(value):
-            value = timezone.localtime(value)
+            value = value.astimezone(tz or timezone.get_current_timezone())
         return value.date()
     return value
 

@@ -12,12 +12,14 @@ from django.apps import apps
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import pgettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
+from strukturwandel.conf import app_settings
 from strukturwandel.core.cache import cached_view
 from strukturwandel.core.pages import in_site, private_q
 from strukturwandel.topics.models import TopicField
@@ -68,12 +70,20 @@ def site_calendar(request):
 def calendar_help(request):
     """How to subscribe to a calendar in the common apps, with the site's feed and the topic
     fields' feeds: where every "Subscribe to the calendar" leads."""
+    # The archive of the year the feeds' window begins in holds the meetings just before it.
+    archive_year = calendars.feed_window()[0].year
     return TemplateResponse(
         request,
         "strukturwandel_events/calendar_help.html",
         {
             "site_calendar_name": _site_name(Site.find_for_request(request)),
             "topic_fields": TopicField.objects.all(),
+            "feed_past_days": app_settings.FEED_PAST_DAYS,
+            "schedule_window_days": app_settings.SCHEDULE_WINDOW_DAYS,
+            "archive_year": str(archive_year),
+            "archive_url": reverse(
+                "strukturwandel_events:site_archive_calendar", args=[archive_year]
+            ),
         },
     )
 

@@ -3,6 +3,7 @@ calendar, with each meeting's VEVENT kept in the cache until something it shows 
 
 import datetime
 
+import icalendar
 import pytest
 import recurrence
 from django.core.cache import cache
@@ -47,13 +48,13 @@ def feed_meetings(series, make_meeting):
 
 def count_serialised(monkeypatch):
     built = []
-    original = calendars.meeting_event
+    original = calendars._meeting_properties
 
-    def counting(meeting, request):
+    def counting(meeting, topic_names, url, texts):
         built.append(meeting.pk)
-        return original(meeting, request)
+        return original(meeting, topic_names, url, texts)
 
-    monkeypatch.setattr(calendars, "meeting_event", counting)
+    monkeypatch.setattr(calendars, "_meeting_properties", counting)
     return built
 
 
@@ -78,6 +79,75 @@ def test_render_is_icalendars_serialisation_byte_for_byte(series, feed_meetings,
         calendars.render("Leer", [], [], request_, now=now)
         == calendars.build("Leer", [], [], request_, now=now).to_ical()
     )
+
+
+# Text that exercises every rule of writing a line: escapes (\\ ; ,), line breaks, control
+# characters, multibyte characters and escapes where a long line is folded.
+AWKWARD = [
+    "Ä" * 40 + "\\" + "x" * 30,
+    "a" * 73 + "\\;" + "ö" * 30 + "^" + "€" * 25 + "😀" * 20,
+    "Wasser, Energie; Beteiligung\\Revier\r\nzweite Zeile\x07 " + "ß" * 37,
+    "x" * 72 + "\\n" + "y" * 80,
+]
+
+
+def test_render_writes_awkward_text_and_all_day_rules_as_icalendar_does(
+    series, make_meeting, request_
+):
+    series.title = AWKWARD[0]
+    series.schedule_start_time = None
+    series.schedule_end_time = None
+    series.default_format = "hybrid"
+    series.default_venue = "Marktplatz 1\n04109 Leipzig, " + AWKWARD[3]
+    series.save_revision().publish()
+    series.refresh_from_db()
+    fields = [
+        TopicField.objects.create(name=name[:120], slug=f"f{n}") for n, name in enumerate(AWKWARD)
+    ]
+    for days, text, status, meeting_format, venue in [
+        (3, AWKWARD[1], MeetingStatus.CANCELLED, "in_person", AWKWARD[1]),
+        (10, AWKWARD[2], MeetingStatus.POSTPONED, "hybrid", AWKWARD[2]),
+        (17, AWKWARD[3], MeetingStatus.PLANNED, "online", ""),
+        # "LOCATION:" and 66 octets: a line of exactly 75 octets is folded.
+        (24, AWKWARD[0], MeetingStatus.PLANNED, "in_person", "v" * 66),
+    ]:
+        meeting = make_meeting(
+            future(days),
+            title=text,
+            topic=text[::-1],
+            teaser=text,
+            status=status,
+            status_note=text[:60],
+            format=meeting_format,
+            venue=venue,
+        )
+        meeting.topic_fields.set(fields)
+        meeting.save_revision().publish()
+    meetings = listings.meeting_queryset(for_cards=False).child_of(series).order_by("start")
+    assert meetings.count() == 4
+    now = timezone.now()
+    expected = calendars.build(AWKWARD[2], meetings, [series], request_, now=now).to_ical()
+    assert calendars.render(AWKWARD[2], meetings, [series], request_, now=now) == expected
+    assert b"DTSTART;VALUE=DATE:" in expected and b"STATUS:CANCELLED" in expected
+    # Folded lines never exceed 75 octets (RFC 5545), with the line break.
+    assert max(len(line) for line in expected.split(b"\r\n")) <= 75
+    parsed = icalendar.Calendar.from_ical(expected)
+    summaries = {str(event["SUMMARY"]) for event in parsed.walk("VEVENT")}
+    assert calendars.meeting_summary(meetings[1]) in summaries
+
+
+@pytest.mark.parametrize(
+    ("value", "multiline", "expected"),
+    [
+        ("Wasser und Energie", False, "Wasser und Energie"),
+        ("  Wasser   und\tEnergie ", False, "Wasser und Energie"),
+        ("Wasser\u00a0und\x07 Energie\x7f", False, "Wasser und Energie"),
+        ("Zeile eins\r\nZeile zwei", False, "Zeile eins Zeile zwei"),
+        ("Zeile eins \r\n\r Zeile  zwei", True, "Zeile eins\n\nZeile zwei"),
+    ],
+)
+def test_clean_text_leaves_lines_without_control_characters(value, multiline, expected):
+    assert calendars.clean_text(value, multiline=multiline) == expected
 
 
 def test_a_rebuilt_feed_serialises_only_the_meetings_that_changed(

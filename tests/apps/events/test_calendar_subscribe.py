@@ -5,6 +5,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
+from strukturwandel.events import calendars
 from strukturwandel.events.calendars import webcal_url
 from strukturwandel.topics.models import TopicField
 
@@ -51,8 +52,15 @@ def test_the_how_to_lists_the_site_and_topic_feeds_and_four_apps(client, series)
     assert 'href="webcal://testserver/kalender/themen/mobilitaet.ics"' in html
     for app in ("Apple Kalender", "Google Kalender", "Outlook", "Thunderbird"):
         assert f"<h3>{app}" in html
+    # What the feeds hold (FEED_PAST_DAYS back, rules SCHEDULE_WINDOW_DAYS ahead), and where
+    # older meetings are.
+    assert "Termine der letzten 365 Tage und alle kommenden Termine" in html
+    assert "Regelmäßige Termine stehen darin für die nächsten 365 Tage" in html
+    year = calendars.feed_window()[0].year
+    archive = f"/kalender/archiv/{year}.ics"
+    assert f'<a href="{archive}">Archivkalender {year}</a>' in html
     # Every linked feed is a calendar a client reads.
-    for path in ("/kalender/termine.ics", "/kalender/themen/mobilitaet.ics"):
+    for path in ("/kalender/termine.ics", "/kalender/themen/mobilitaet.ics", archive):
         feed = client.get(path)
         assert feed.status_code == 200
         icalendar.Calendar.from_ical(feed.content)

@@ -71,6 +71,31 @@ def test_expanding_a_window_costs_the_same_for_an_old_rule(monkeypatch, years):
     assert len(stepped) <= 52 + 3
 
 
+@pytest.mark.parametrize("years", [1, 5, 15, 40])
+def test_a_feeds_rule_event_expands_the_window_whatever_the_rules_age(series, monkeypatch, years):
+    """A feed's VEVENT of a weekly rule steps through the dates of the feed window (a year
+    back, SCHEDULE_WINDOW_DAYS ahead), not through the years since the rule began."""
+    stepped = []
+    original = dateutil.rrule.rrule._iter
+
+    def counting(self):
+        for value in original(self):
+            stepped.append(value)
+            yield value
+
+    monkeypatch.setattr(dateutil.rrule.rrule, "_iter", counting)
+    now = berlin(2026, 6, 1, 12, 0)
+    series.schedule = recurrence.Recurrence(rrules=RULES[1:2])
+    series.schedule_starts_on = now.date() - datetime.timedelta(days=round(365.25 * years))
+    first_day, last_day = calendars.feed_window(now)
+    mondays = len(schedule.rule_dates(series.schedule, first_day, first_day, last_day))
+    stepped.clear()
+    event = calendars.schedule_event(series, set(), None, now=now)
+    assert event["DTSTART"].dt.date() >= first_day
+    # The window's Mondays, one week before it and one after it (where the search stops).
+    assert mondays <= len(stepped) <= mondays + 3
+
+
 def feed_events(client, url):
     response = client.get(url)
     assert response.status_code == 200
