@@ -356,9 +356,8 @@ class EventSeriesPage(
         from . import listings, seams
 
         context = super().get_context(request, *args, **kwargs)
-        meetings = listings.child_meetings(self)
-        context["upcoming"], context["past"] = listings.upcoming_and_past(
-            request, meetings, schedule_page=self
+        context["upcoming"], context["past"] = listings.upcoming_and_latest_past(
+            request, self, schedule_page=self
         )
         context["sections"] = seams.series_page_sections(self, request)
         return context
