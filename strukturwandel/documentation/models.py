@@ -209,15 +209,18 @@ class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
             matches = Page.objects.live().child_of(self).search(query.parsed())
             entries = entries.filter(pk__in=[match.pk for match in matches])
 
-        ids = entries.order_by("-sort_date", "-pk").values_list("pk", flat=True)
+        ids = entries.order_by("-sort_date", "-pk").values_list("pk", "content_type")
         paginator = Paginator(ids, app_settings.REPORTS_PER_PAGE)
         is_filtered = bool(topic_slug or year or kind or query)
         if not is_filtered:
             paginator.count = sum(row["count"] for row in per_year)  # no count query
         page_obj = paginator.get_page(request.GET.get("page"))
+        shown = list(page_obj.object_list)
         context.update(
             page_obj=page_obj,
-            items=self.specific_items(list(page_obj.object_list)),
+            items=self.specific_items(
+                [pk for pk, _type in shown], content_types={type_pk for _pk, type_pk in shown}
+            ),
             topics=topics,
             years=years,
             selected={"thema": topic_slug, "jahr": year, "art": kind, "q": query.text},
@@ -261,20 +264,31 @@ class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
         return index_page
 
     @staticmethod
-    def specific_items(ids):
-        """The pages with what a listing shows, in a fixed number of queries."""
-        documentation = (
-            DocumentationPage.objects.filter(pk__in=ids)
-            .defer_streamfields()
-            .select_related("meeting")
-            .prefetch_related("topic_fields")
-        )
-        reports = (
-            ReportPage.objects.filter(pk__in=ids)
-            .defer_streamfields()
-            .prefetch_related("topic_fields")
-        )
-        by_pk = {page.pk: page for page in [*documentation, *reports]}
+    def specific_items(ids, content_types=None):
+        """The pages with what a listing shows, in a fixed number of queries: for each type,
+        the pages and their topic fields. ``content_types``: the pks of the pages' content
+        types, when known; a type none of them has is not asked for."""
+
+        def wanted(model):
+            return content_types is None or (
+                ContentType.objects.get_for_model(model).pk in content_types
+            )
+
+        pages = []
+        if wanted(DocumentationPage):
+            pages += (
+                DocumentationPage.objects.filter(pk__in=ids)
+                .defer_streamfields()
+                .select_related("meeting")
+                .prefetch_related("topic_fields")
+            )
+        if wanted(ReportPage):
+            pages += (
+                ReportPage.objects.filter(pk__in=ids)
+                .defer_streamfields()
+                .prefetch_related("topic_fields")
+            )
+        by_pk = {page.pk: page for page in pages}
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
