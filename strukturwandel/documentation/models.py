@@ -215,6 +215,8 @@ class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
         if not is_filtered:
             paginator.count = sum(row["count"] for row in per_year)  # no count query
         page_obj = paginator.get_page(request.GET.get("page"))
+        if not is_filtered:
+            page_obj.object_list = self._page_from_years(ids, page_obj, per_year)
         shown = list(page_obj.object_list)
         context.update(
             page_obj=page_obj,
@@ -228,6 +230,32 @@ class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
             is_filtered=is_filtered,
         )
         return context
+
+    @staticmethod
+    def _page_from_years(ids, page_obj, per_year):
+        """The unfiltered page's ids, sorted among the entries of the years it reaches back to
+        (from the per-year counts) rather than among all: the sort date is worked out for
+        those alone. They are found by the dates they are stored with, from the start of the
+        first such year in the site's time zone (older entries that the test lets in, e.g.
+        documentation published then of an older meeting, sort after them)."""
+        if any(row["year"] is None for row in per_year):
+            return page_obj.object_list  # undated entries sort apart
+        offset = (page_obj.number - 1) * page_obj.paginator.per_page
+        reached = 0
+        for row in per_year:  # newest year first
+            reached += row["count"]
+            if reached >= offset + page_obj.paginator.per_page:
+                break
+        else:
+            return page_obj.object_list  # the page reaches back to the first year
+        first_day = datetime.date(row["year"], 1, 1)
+        moment = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time()))
+        recent = (
+            Q(documentationpage__meeting__start__gte=moment)
+            | Q(reportpage__date__gte=first_day)
+            | Q(first_published_at__gte=moment)
+        )
+        return ids.filter(recent)[offset : offset + page_obj.paginator.per_page]
 
     @path("feed/")
     def feed(self, request):
