@@ -35,7 +35,12 @@ from wagtail.search import index
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.models import BelowSiteRootMixin
-from strukturwandel.core.pages import in_site, is_public, private_q
+from strukturwandel.core.pages import (
+    SharedRestrictionCheckMixin,
+    in_site,
+    is_public,
+    private_q,
+)
 from strukturwandel.core.search import search_query
 from strukturwandel.events.models import MeetingFormat, MeetingPage, MeetingStatus
 from strukturwandel.groups.models import WorkingGroupPage
@@ -120,7 +125,9 @@ class BaseReportPage(Page):
         return context
 
 
-class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
+class DocumentationIndexPage(
+    SharedRestrictionCheckMixin, BelowSiteRootMixin, RoutablePageMixin, Page
+):
     """All documentation and reports, newest first, with filters and search; their Atom feeds
     (``feed/``, ``feed/<topic slug>/``)."""
 

@@ -20,6 +20,7 @@ from wagtail.search import index
 from strukturwandel.conf import app_settings
 from strukturwandel.core.blocks import BaseStreamBlock
 from strukturwandel.core.models import BelowSiteRootMixin, SiteSettings
+from strukturwandel.core.pages import SharedRestrictionCheckMixin
 from strukturwandel.people.blocks import SpeakerBlock
 
 from . import registration_provider, schedule
@@ -291,6 +292,7 @@ class MeetingParentMixin:
 
 
 class EventSeriesPage(
+    SharedRestrictionCheckMixin,
     BelowSiteRootMixin,
     RoutablePageMixin,
     CalendarSequenceMixin,

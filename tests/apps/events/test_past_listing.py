@@ -86,3 +86,18 @@ def test_the_upcoming_and_past_lists_split_a_running_meeting_by_its_end(
     assert "Läuft gerade" in upcoming and "Läuft gerade" not in past
     assert past_section(html)[0] == ["Rückblick 00"]
     assert ended.url in past
+
+
+def test_a_series_page_in_a_private_section_asks_for_the_password(client, series, make_meeting):
+    """Wagtail's check before serving reuses the restricted paths the listings read."""
+    from wagtail.models import PageViewRestriction
+
+    make_meeting(timezone.localdate() - datetime.timedelta(days=3), topic="Rückblick 00")
+    assert "Rückblick 00" in client.get(series.url).content.decode()
+    PageViewRestriction.objects.create(
+        page=series, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    for url in (series.url, series.url + "?vergangene=alle", series.calendar_url):
+        response = client.get(url)
+        assert "Rückblick 00" not in response.content.decode(), url
+        assert 'name="password"' in response.content.decode(), url
