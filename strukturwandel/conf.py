@@ -14,8 +14,9 @@ from django.core.signals import setting_changed
 DEFAULTS = {
     # How far ahead listings and calendar feeds expand a schedule rule without an end.
     "SCHEDULE_WINDOW_DAYS": 365,
-    # How many past meetings a listing shows per page, and upcoming ones per page of a
-    # listing's "all upcoming dates" view (``?kommende=alle``).
+    # How many past meetings a listing shows per page (a series page: its latest ones, the
+    # rest on its "all past dates" view, ``?vergangene=alle``), and upcoming ones per page of
+    # a listing's "all upcoming dates" view (``?kommende=alle``).
     "PAST_MEETINGS_PER_PAGE": 10,
     # How many upcoming meetings and planned dates a series, group or topic page shows; the
     # rest are on its "all upcoming dates" view (a link below the list) and in its calendar feed.

@@ -21,6 +21,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Cast, Coalesce, ExtractYear, TruncDate
+from django.db.models.lookups import Exact
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -34,7 +35,12 @@ from wagtail.search import index
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.models import BelowSiteRootMixin
-from strukturwandel.core.pages import in_site, is_public, private_q
+from strukturwandel.core.pages import (
+    SharedRestrictionCheckMixin,
+    in_site,
+    is_public,
+    private_q,
+)
 from strukturwandel.core.search import search_query
 from strukturwandel.events.models import MeetingFormat, MeetingPage, MeetingStatus
 from strukturwandel.groups.models import WorkingGroupPage
@@ -119,7 +125,9 @@ class BaseReportPage(Page):
         return context
 
 
-class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
+class DocumentationIndexPage(
+    SharedRestrictionCheckMixin, BelowSiteRootMixin, RoutablePageMixin, Page
+):
     """All documentation and reports, newest first, with filters and search; their Atom feeds
     (``feed/``, ``feed/<topic slug>/``)."""
 
@@ -211,15 +219,20 @@ class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
             )
             entries = entries.filter(pk__in=[match.pk for match in matches])
 
-        ids = entries.order_by("-sort_date", "-pk").values_list("pk", flat=True)
+        ids = entries.order_by("-sort_date", "-pk").values_list("pk", "content_type")
         paginator = Paginator(ids, app_settings.REPORTS_PER_PAGE)
         is_filtered = bool(topic_slug or year or kind or query)
         if not is_filtered:
             paginator.count = sum(row["count"] for row in per_year)  # no count query
         page_obj = paginator.get_page(request.GET.get("page"))
+        if not is_filtered:
+            page_obj.object_list = self._page_from_years(ids, page_obj, per_year)
+        shown = list(page_obj.object_list)
         context.update(
             page_obj=page_obj,
-            items=self.specific_items(list(page_obj.object_list)),
+            items=self.specific_items(
+                [pk for pk, _type in shown], content_types={type_pk for _pk, type_pk in shown}
+            ),
             topics=topics,
             years=years,
             selected={"thema": topic_slug, "jahr": year, "art": kind, "q": query.text},
@@ -227,6 +240,32 @@ class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
             is_filtered=is_filtered,
         )
         return context
+
+    @staticmethod
+    def _page_from_years(ids, page_obj, per_year):
+        """The unfiltered page's ids, sorted among the entries of the years it reaches back to
+        (from the per-year counts) rather than among all: the sort date is worked out for
+        those alone. They are found by the dates they are stored with, from the start of the
+        first such year in the site's time zone (older entries that the test lets in, e.g.
+        documentation published then of an older meeting, sort after them)."""
+        if any(row["year"] is None for row in per_year):
+            return page_obj.object_list  # undated entries sort apart
+        offset = (page_obj.number - 1) * page_obj.paginator.per_page
+        reached = 0
+        for row in per_year:  # newest year first
+            reached += row["count"]
+            if reached >= offset + page_obj.paginator.per_page:
+                break
+        else:
+            return page_obj.object_list  # the page reaches back to the first year
+        first_day = datetime.date(row["year"], 1, 1)
+        moment = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time()))
+        recent = (
+            Q(documentationpage__meeting__start__gte=moment)
+            | Q(reportpage__date__gte=first_day)
+            | Q(first_published_at__gte=moment)
+        )
+        return ids.filter(recent)[offset : offset + page_obj.paginator.per_page]
 
     @path("feed/")
     def feed(self, request):
@@ -263,20 +302,31 @@ class DocumentationIndexPage(BelowSiteRootMixin, RoutablePageMixin, Page):
         return index_page
 
     @staticmethod
-    def specific_items(ids):
-        """The pages with what a listing shows, in a fixed number of queries."""
-        documentation = (
-            DocumentationPage.objects.filter(pk__in=ids)
-            .defer_streamfields()
-            .select_related("meeting")
-            .prefetch_related("topic_fields")
-        )
-        reports = (
-            ReportPage.objects.filter(pk__in=ids)
-            .defer_streamfields()
-            .prefetch_related("topic_fields")
-        )
-        by_pk = {page.pk: page for page in [*documentation, *reports]}
+    def specific_items(ids, content_types=None):
+        """The pages with what a listing shows, in a fixed number of queries: for each type,
+        the pages and their topic fields. ``content_types``: the pks of the pages' content
+        types, when known; a type none of them has is not asked for."""
+
+        def wanted(model):
+            return content_types is None or (
+                ContentType.objects.get_for_model(model).pk in content_types
+            )
+
+        pages = []
+        if wanted(DocumentationPage):
+            pages += (
+                DocumentationPage.objects.filter(pk__in=ids)
+                .defer_streamfields()
+                .select_related("meeting")
+                .prefetch_related("topic_fields")
+            )
+        if wanted(ReportPage):
+            pages += (
+                ReportPage.objects.filter(pk__in=ids)
+                .defer_streamfields()
+                .prefetch_related("topic_fields")
+            )
+        by_pk = {page.pk: page for page in pages}
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
@@ -488,14 +538,17 @@ def _follow_up_source_pks():
 
     Whether the source is live is asked per reference row (a primary-key lookup), not by a
     list of every live page's pk: SQLite probed the index once for each of them, for every
-    meeting of a listing (6 of a topic page's 7 ms for its upcoming meetings at 1000)."""
+    meeting of a listing (6 of a topic page's 7 ms for its upcoming meetings at 1000). The
+    row's base type is checked there too, so that SQLite finds the rows by their target (the
+    meeting) rather than by scanning every page's references for each meeting."""
     page_type = ContentType.objects.get_for_model(Page)
-    live_source = Page.objects.live().filter(pk=Cast(OuterRef("object_id"), IntegerField()))
+    live_source = Page.objects.live().filter(
+        Exact(OuterRef("base_content_type"), page_type.pk),
+        # The cast is reached for page rows only: their object ids are integers.
+        pk=Cast(OuterRef("object_id"), IntegerField()),
+    )
     return ReferenceIndex.objects.filter(
-        Exists(live_source),
-        base_content_type=page_type,
-        to_content_type=page_type,
-        model_path=FOLLOW_UP_MODEL_PATH,
+        Exists(live_source), to_content_type=page_type, model_path=FOLLOW_UP_MODEL_PATH
     )
 
 

@@ -6,9 +6,10 @@ and admin views import them from here.
 """
 
 import datetime
+import functools
 
 from django.utils import dateformat, timezone
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import get_language, gettext, pgettext
 
 
 def _local(value):
@@ -31,7 +32,7 @@ def when_date(value):
     """The day a meeting (or datetime) falls on, e.g. "Mo, 06.12.2021"."""
     if value in (None, ""):
         return ""
-    return format_day(getattr(value, "start", value))
+    return _formatted(format_day, getattr(value, "start", value), *_locale())
 
 
 def when(value):
@@ -40,7 +41,23 @@ def when(value):
         return ""
     start = getattr(value, "start", value)
     end = getattr(value, "end", None)
-    if getattr(value, "all_day", False):
+    return _formatted(_when, (start, end, bool(getattr(value, "all_day", False))), *_locale())
+
+
+def _locale():
+    return timezone.get_current_timezone_name(), get_language()
+
+
+@functools.lru_cache(maxsize=2048)
+def _formatted(format, value, timezone_name, language):
+    """``format(value)``, once per process for each time zone and language (the formats
+    and names come from the catalogue): listings show the same dates on every request."""
+    return format(value)
+
+
+def _when(values):
+    start, end, all_day = values
+    if all_day:
         return format_day(start)
     if not isinstance(start, datetime.datetime):
         return format_day(start)

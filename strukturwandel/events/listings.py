@@ -281,6 +281,76 @@ def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
     return UpcomingEntries(entries[:shown], more=len(entries) > shown), past
 
 
+# The series page: the latest past meetings, and a view of all of them.
+ALL_PAST_PARAM, ALL_PAST_VALUE = "vergangene", "alle"
+ALL_PAST_QUERY = f"{ALL_PAST_PARAM}={ALL_PAST_VALUE}"
+
+
+class PastEntries(list):
+    """The past meetings a page shows, newest first.
+
+    ``more``: there are older ones (the page links its view of all past meetings);
+    ``page_obj``: on that view, the paginator page (else None); ``all_query``: that view's
+    query string.
+    """
+
+    all_query = ALL_PAST_QUERY
+
+    def __init__(self, meetings, *, more=False, page_obj=None):
+        super().__init__(meetings)
+        self.more = more
+        self.page_obj = page_obj
+
+
+def shows_all_past(request):
+    """Whether ``request`` asks for a listing's view of all its past meetings."""
+    return request is not None and request.GET.get(ALL_PAST_PARAM) == ALL_PAST_VALUE
+
+
+def upcoming_and_latest_past(request, parent, *, schedule_page=None, now=None):
+    """(``UpcomingEntries``, ``PastEntries``) of the meetings below ``parent`` (a series): the
+    next UPCOMING_MEETINGS_LISTED entries of ``upcoming_entries`` and the latest
+    PAST_MEETINGS_PER_PAGE past meetings. The meetings of both lists are picked by light
+    subqueries (dates and ids only) and loaded, with their cards' annotations and prefetches,
+    in one query: the cost follows what is shown, not the archive; nothing is counted. The
+    past list links the rest.
+
+    With ``?kommende=alle``: a page of all upcoming entries (``all_upcoming_page``) and no
+    past meetings (None). With ``?vergangene=alle`` (``shows_all_past``): no upcoming entries
+    (None) and a page of all past meetings (``paginated_past``).
+    """
+    now = now or timezone.now()
+    meetings = child_meetings(parent)
+    if shows_all_upcoming(request):
+        return all_upcoming_page(request, meetings, schedule_page=schedule_page, now=now), None
+    if shows_all_past(request):
+        page = paginated_past(request, meetings, now=now)
+        page.object_list = list(page.object_list)
+        return None, PastEntries(page.object_list, page_obj=page)
+    shown_upcoming = app_settings.UPCOMING_MEETINGS_LISTED
+    shown_past = app_settings.PAST_MEETINGS_PER_PAGE
+    # One more of each than shown tells whether there are more. The subqueries start from
+    # the plain meetings: the cards' annotations would be copied into each of them.
+    ids = MeetingPage.objects.live().exclude(private_q()).child_of(parent).values("pk")
+    upcoming_ids = upcoming_listed(ids, now=now)[: shown_upcoming + 1]
+    past_ids = past_meetings(ids, now=now)[: shown_past + 1]
+    loaded = list(meetings.filter(Q(pk__in=upcoming_ids) | Q(pk__in=past_ids)))
+    upcoming = sorted(
+        (meeting for meeting in loaded if meeting.end > now),
+        key=lambda meeting: (meeting.start, meeting.pk),
+    )
+    past = sorted(
+        (meeting for meeting in loaded if meeting.end <= now),
+        key=lambda meeting: (meeting.start, meeting.pk),
+        reverse=True,
+    )
+    entries = upcoming_entries(schedule_page=schedule_page, now=now, listed=upcoming)
+    return (
+        UpcomingEntries(entries[:shown_upcoming], more=len(entries) > shown_upcoming),
+        PastEntries(past[:shown_past], more=len(past) > shown_past),
+    )
+
+
 def next_meeting_id(private, *filters, now=None, **related):
     """For ``annotate()``: the pk of the next live, public meeting that takes place (cancelled
     ones do not count), among those matching ``filters`` and ``related`` (e.g. a site's tree;

@@ -20,6 +20,7 @@ from wagtail.search import index
 from strukturwandel.conf import app_settings
 from strukturwandel.core.blocks import BaseStreamBlock
 from strukturwandel.core.models import BelowSiteRootMixin, SiteSettings
+from strukturwandel.core.pages import SharedRestrictionCheckMixin
 from strukturwandel.people.blocks import SpeakerBlock
 
 from . import registration_provider, schedule
@@ -291,6 +292,7 @@ class MeetingParentMixin:
 
 
 class EventSeriesPage(
+    SharedRestrictionCheckMixin,
     BelowSiteRootMixin,
     RoutablePageMixin,
     CalendarSequenceMixin,
@@ -356,9 +358,8 @@ class EventSeriesPage(
         from . import listings, seams
 
         context = super().get_context(request, *args, **kwargs)
-        meetings = listings.child_meetings(self)
-        context["upcoming"], context["past"] = listings.upcoming_and_past(
-            request, meetings, schedule_page=self
+        context["upcoming"], context["past"] = listings.upcoming_and_latest_past(
+            request, self, schedule_page=self
         )
         context["sections"] = seams.series_page_sections(self, request)
         return context

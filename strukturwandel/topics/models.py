@@ -176,8 +176,12 @@ class TopicFieldIndexPage(SharedRestrictionCheckMixin, BelowSiteRootMixin, Routa
 
     def topic_url(self, topic, request=None):
         """The topic's page below this index, or "" when the index has no URL (e.g. it is
-        outside every site)."""
-        base = self.get_url(request)
+        outside every site). The index's own URL is worked out once per request: lists link
+        every topic."""
+        memo = getattr(self, "_url_for_request", None)
+        if memo is None or memo[0] is not request:
+            memo = self._url_for_request = (request, self.get_url(request))
+        base = memo[1]
         if base is None:
             return ""
         return base + self.reverse_subpage("topic", kwargs={"slug": topic.slug})

@@ -10,8 +10,9 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from strukturwandel.documentation.blocks import ReportStreamBlock, SpeakerBlock, SurveyResultsBlock
 from strukturwandel.documentation.models import DocumentationPage, ReportPage
+from strukturwandel.events.models import MeetingPage
 
-from .conftest import add_meeting, discussion, impulse, point, publish, survey
+from .conftest import add_meeting, at, discussion, impulse, point, publish, survey
 
 pytestmark = pytest.mark.django_db
 
@@ -219,10 +220,12 @@ def test_index_paginates_in_a_fixed_number_of_queries(client, index, series, top
             response = client.get(index.url, {"page": 2})
         assert response.status_code == 200
         counts.append(len(queries))
-    # 11 (no count query: the years' counts add up to it), one for the view restrictions that
-    # keep private pages off the index (read once per request), one for the site settings (the
-    # image to share).
-    assert counts[0] == counts[1] == 13, [query["sql"][:100] for query in queries.captured_queries]
+    # 8 (no count query: the years' counts add up to it; the pages of the types page 2
+    # shows, reports with 3 of each, documentation with 20, not of the other type), one for
+    # the restricted paths that keep private pages off the index (read once per request, also
+    # for Wagtail's check before serving: none here, so it asks nothing more), one for the
+    # site settings (the image to share).
+    assert counts == [10, 10], [query["sql"][:100] for query in queries.captured_queries]
     html = response.content.decode()
     assert "Seite 2 von 8" in html
     assert 'rel="next"' in html and 'rel="prev"' in html
@@ -249,3 +252,53 @@ def test_private_reports_stay_off_public_listings(client, index, report, group, 
     assert listings().count(report.title) >= 3
     PageViewRestriction.objects.create(page=report, restriction_type="password", password="x")
     assert report.title not in listings()
+
+
+def test_each_page_of_the_index_lists_its_entries_in_order_across_years(
+    client, index, series, settings
+):
+    """The unfiltered pages sort only the entries of the years they reach back to; every
+    page still shows what the whole list, newest first, has at its place."""
+    settings.STRUKTURWANDEL = {"REPORTS_PER_PAGE": 3}
+    expected = []
+    for number, day in enumerate(
+        [
+            datetime.date(2019, 3, 4),
+            datetime.date(2020, 12, 31),
+            datetime.date(2021, 1, 1),
+            datetime.date(2021, 3, 1),
+            datetime.date(2021, 6, 7),
+            datetime.date(2022, 2, 14),
+            datetime.date(2022, 2, 21),
+        ]
+    ):
+        # 00:30 in Berlin: the evening before in UTC, as the database stores it.
+        start = at(day, 0) + datetime.timedelta(minutes=30)
+        meeting = publish(
+            series,
+            MeetingPage(
+                title=f"Treffen {number}",
+                slug=f"treffen-{number}",
+                start=start,
+                end=start + datetime.timedelta(hours=1),
+                topic=f"Thema {number}",
+            ),
+        )
+        page = publish(
+            index,
+            DocumentationPage(title=f"Doku {number}", slug=f"doku-{number}", meeting=meeting),
+        )
+        # Published when it took place: no date of the entry lies in a later year.
+        DocumentationPage.objects.filter(pk=page.pk).update(first_published_at=start)
+        expected.append((day, page.pk, page.title))
+    for number, day in enumerate([datetime.date(2020, 5, 5), datetime.date(2022, 2, 14)]):
+        report = publish(
+            index, ReportPage(title=f"Bericht {number}", slug=f"bericht-{number}", date=day)
+        )
+        expected.append((day, report.pk, report.title))
+    titles = [title for _day, _pk, title in sorted(expected, reverse=True)]
+    shown = []
+    for number in (1, 2, 3):
+        html = client.get(index.url, {"page": number}).content.decode()
+        shown += re.findall(r'<h2><a href="[^"]+">([^<]+)</a></h2>', html)
+    assert shown == titles

@@ -44,6 +44,21 @@ def test_when_follows_the_language():
     assert text == "Mon, 12/06/2021, 5:00 PM–6:30 PM o'clock"
 
 
+def test_when_is_formatted_once_per_language_and_time_zone():
+    """The formatted dates are kept per process: the language and the time zone in use are
+    part of what they are kept by."""
+    december = Span(berlin(2021, 12, 6, 17, 0), berlin(2021, 12, 6, 18, 30))
+    assert when(december) == "Mo, 06.12.2021, 17:00–18:30 Uhr"
+    with translation.override("en"):
+        assert when(december) == "Mon, 12/06/2021, 5:00 PM–6:30 PM o'clock"
+        assert when_date(december) == "Mon, 12/06/2021"
+    with timezone.override(datetime.UTC):
+        assert when(december) == "Mo, 06.12.2021, 16:00–17:30 Uhr"
+        assert when_date(berlin(2021, 12, 7, 0, 30)) == "Mo, 06.12.2021"
+    assert when(december) == "Mo, 06.12.2021, 17:00–18:30 Uhr"
+    assert when_date(berlin(2021, 12, 7, 0, 30)) == "Di, 07.12.2021"
+
+
 def test_when_in_a_template_and_all_day():
     template = Template("{% load strukturwandel_events %}{{ entry|when }}")
     entry = PlannedDate(berlin(2022, 2, 14), berlin(2022, 2, 15), page=None, all_day=True)

@@ -18,19 +18,23 @@ pytestmark = pytest.mark.django_db
 # With the documentation app, every meeting listing of cards also prefetches the meetings' live
 # documentation (one query per listing, registered into meeting_queryset).
 EXPECTED = {
-    # site, page route (2), alias check, view restrictions (serving, listings); upcoming
-    # meetings; the days the rule's meetings take; the past page: count, meetings; topic
-    # fields and documentation of both lists at once (listings.upcoming_and_past); the
-    # organisation (site settings) for the JSON-LD organizer. With the participation app: its
-    # section's pages and the accepted suggestions.
-    "series page": 12 + queries_if("documentation") + queries_if("participation", 2),
+    # site, page route (2), the restricted paths (for listings; Wagtail's check before serving
+    # reuses them: none here, no alias check or restrictions of its own); the upcoming
+    # and the latest past meetings in one query, picked by subqueries (nothing counted); the
+    # days the rule's meetings take; topic fields and documentation of both lists at once
+    # (listings.upcoming_and_latest_past); the organisation (site settings) for the JSON-LD
+    # organizer. With the participation app: its section's pages and the accepted suggestions.
+    "series page": 8 + queries_if("documentation") + queries_if("participation", 2),
     # The view of all upcoming dates (?kommende=alle): as the series page, without the past
-    # page's count and meetings; the dates of all upcoming meetings, then the cards of the
-    # page shown (meetings, topic fields and documentation).
-    "all upcoming dates": 11 + queries_if("documentation") + queries_if("participation", 2),
-    # site, page route (2), alias check, view restrictions (serving, meetings); the days the
+    # meetings; the dates of all upcoming meetings, then the cards of the page shown
+    # (meetings, topic fields and documentation).
+    "all upcoming dates": 9 + queries_if("documentation") + queries_if("participation", 2),
+    # The view of all past dates (?vergangene=alle): as the series page, without the upcoming
+    # entries (no days taken); the past page: count, meetings (topic fields, documentation).
+    "all past dates": 8 + queries_if("documentation") + queries_if("participation", 2),
+    # site, page route (2), the restricted paths (serving, meetings); the days the
     # rule's meetings take; meetings, topic fields. Feeds do not link documentation.
-    "series feed": 9,
+    "series feed": 7,
     # site, restrictions (shared by pages and meetings), pages for each page type with a rule
     # (series, recurring meeting; working group with the groups app); the days the rules'
     # meetings take, meetings, topic fields.
@@ -67,6 +71,7 @@ def urls(series):
     return {
         "series page": series.url,
         "all upcoming dates": series.url + "?kommende=alle",
+        "all past dates": series.url + "?vergangene=alle",
         "series feed": series.calendar_url,
         "site feed": reverse("strukturwandel_events:site_calendar"),
         "topic feed": reverse("strukturwandel_events:topic_calendar", kwargs={"slug": "energie"}),
