@@ -5,10 +5,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from strukturwandel.core.blocks import BaseStreamBlock
+from strukturwandel.core.pages import SharedRestrictionCheckMixin
 from strukturwandel.events import listings
 
 
-class HomePage(Page):
+class HomePage(SharedRestrictionCheckMixin, Page):
     """The demo site's start page: who we are and where to go next."""
 
     page_description = _("The start page of the site.")

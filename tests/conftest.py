@@ -1,12 +1,20 @@
 """Fixtures shared by the package tests (bare host) and the demo-site tests."""
 
+import os
+
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connection
+from hypothesis import settings as hypothesis_settings
 from pytest_django.fixtures import _get_databases_for_setup
 from wagtail.models import Page, Site
+
+# CI runs the property-based tests with a fixed seed (HYPOTHESIS_PROFILE=ci, set by .ci/run):
+# what fails there fails again on a rerun. Elsewhere every run explores new inputs.
+hypothesis_settings.register_profile("ci", derandomize=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session", autouse=True)

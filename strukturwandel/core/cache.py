@@ -14,6 +14,10 @@ group pages, the home page, the search and the feeds — in every process that s
 cache. Entries also expire after PAGE_CACHE_SECONDS, since what is upcoming and past moves
 with the clock.
 
+What every page reads besides its own content (the site settings, the view restrictions, a
+site's menu) is kept in the same cache under the content version (``kept_until_changed``), so
+an uncached page reads it from the database once per change, not once per request.
+
 Public responses carry an ETag and, when cached, a Last-Modified (when they were built);
 conditional requests get a 304. Their Cache-Control lets browsers and proxies keep them for
 PAGE_MAX_AGE (pages) or FEED_MAX_AGE (feeds) seconds. A cache that cannot be reached is
@@ -39,10 +43,9 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.coreutils import safe_md5
+from wagtail.models import Site
 
 from strukturwandel.conf import app_settings
-
-from .pages import request_site
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +77,36 @@ def invalidate(**kwargs):
         logger.warning("The cache cannot be reached to invalidate pages.", exc_info=True)
 
 
+# Entries under a content version are replaced by the next version's; they expire after this
+# in case nothing asks for them again.
+KEPT_SECONDS = 24 * 3600
+
+
+def kept_until_changed(name, build, *parts):
+    """``build()``'s value (picklable, never None), read once per content version and kept in
+    the shared cache until a change replaces the version. Without a reachable cache, built.
+
+    For what many requests read alike and only a change that replaces the content version
+    can change; ``parts`` (e.g. the site's pk) tell the values of one ``name`` apart.
+    """
+    version = content_version()
+    if version is None:
+        return build()
+    key = ":".join(("strukturwandel:kept", name, version, *map(str, parts)))
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.warning("The cache cannot be reached; serving without it.", exc_info=True)
+        return build()
+    if value is None:
+        value = build()
+        try:
+            cache.set(key, value, KEPT_SECONDS)
+        except Exception:
+            logger.warning("The cache cannot be reached; not caching.", exc_info=True)
+    return value
+
+
 def _cacheable_request(request):
     if request.method not in ("GET", "HEAD"):
         return False
@@ -99,7 +132,7 @@ def _key(request, kind, parts):
     hasher = safe_md5()
     for part in (*parts, get_language(), request.get_full_path()):
         hasher.update(str(part).encode())
-    site = request_site(request)
+    site = Site.find_for_request(request)
     return f"strukturwandel:{kind}:{site.pk if site else 0}:{hasher.hexdigest()}"
 
 

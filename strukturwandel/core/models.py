@@ -8,6 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .cache import kept_until_changed
+from .pages import SharedRestrictionCheckMixin
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -94,7 +96,17 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
 
-    select_related = ["funding_logo", "imprint_page", "privacy_page"]
+    select_related = ["funding_logo", "share_image", "imprint_page", "privacy_page"]
+
+    @classmethod
+    def for_site(cls, site):
+        """Every page shows them: read once per change of the content (saving them replaces
+        the content version), not once per request."""
+        if site is None:
+            return super().for_site(site)
+        return kept_until_changed(
+            "site-settings", lambda: super(SiteSettings, cls).for_site(site), site.pk
+        )
 
     panels = [
         MultiFieldPanel(
@@ -146,7 +158,7 @@ class BelowSiteRootMixin:
         return parent.depth > 1 and super().can_exist_under(parent)
 
 
-class ContentPage(BelowSiteRootMixin, Page):
+class ContentPage(SharedRestrictionCheckMixin, BelowSiteRootMixin, Page):
     """A general page: project descriptions, background texts, contact pages.
 
     Its ``subpage_types`` stay open: below a content page go further content pages, the

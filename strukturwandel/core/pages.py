@@ -7,7 +7,7 @@
 - ``parent_path(path)`` and ``parent_path_sql(expression)``: the tree path of a page's parent,
   in Python and in SQL (for many pages at once, where Wagtail's ``parent_of`` takes one page).
 - ``SharedRestrictionCheckMixin``: a page type whose serving check for view restrictions reuses
-  the request's restricted paths.
+  the restricted paths.
 """
 
 from contextvars import ContextVar
@@ -16,6 +16,8 @@ from django.core.signals import request_finished, request_started
 from django.db.models import Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction, Site
+
+from .cache import kept_until_changed
 
 
 def in_site(queryset, site):
@@ -60,15 +62,19 @@ request_finished.connect(_request_finished, dispatch_uid="strukturwandel_request
 
 
 def restricted_paths(request=None):
-    """The tree paths of the pages with a view restriction: one query per request (kept on
-    ``request``, and for the request being served when there is none at hand)."""
+    """The tree paths of the pages with a view restriction: one query per change of the
+    content (which saving or deleting a restriction replaces), kept on ``request`` and for
+    the request being served when there is none at hand."""
     cached = getattr(request, "_strukturwandel_restricted_paths", None)
     if cached is not None:
         return cached
     memo = _request_memo.get()
     paths = memo.get("restricted_paths") if memo is not None else None
     if paths is None:
-        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        paths = kept_until_changed(
+            "restricted-paths",
+            lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        )
         if memo is not None:
             memo["restricted_paths"] = paths
     if request is not None:
@@ -108,10 +114,11 @@ def parent_path_sql(path):
 
 
 class SharedRestrictionCheckMixin:
-    """For page types that read the restricted paths anyway (their listings leave private pages
-    out): Wagtail's check before serving (``get_view_restrictions``, two queries: the ancestors
-    for aliases, then their restrictions) costs none when the installation has no view
-    restriction at all, and stays Wagtail's own otherwise (aliases resolve to their source)."""
+    """Wagtail's check before serving a page (``get_view_restrictions``, two queries: the
+    ancestors for aliases, then their restrictions) from the restricted paths, which are read
+    once per change of the content: no query when the installation has no view restriction at
+    all, and Wagtail's own check otherwise (aliases resolve to their source). Every page type
+    of the package has it."""
 
     def get_view_restrictions(self):
         if not restricted_paths():

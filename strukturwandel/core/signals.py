@@ -9,6 +9,7 @@ Besides pages: view restrictions, sites, and the snippets and settings of the pa
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -24,7 +25,9 @@ def _shown_model(sender):
     return sender._meta.app_label.startswith("strukturwandel_") and not issubclass(sender, Page)
 
 
-def _saved(sender, instance, update_fields=None, **kwargs):
+def _saved(sender, instance, update_fields=None, created=False, **kwargs):
+    if created and isinstance(instance, BaseSiteSetting):
+        return  # made with its defaults on the first read (get_or_create): nothing shown changed
     if isinstance(instance, Page):
         if instance.live and update_fields is None:
             invalidate()

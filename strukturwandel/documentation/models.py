@@ -58,7 +58,7 @@ class Section:
     title: str | None
 
 
-class BaseReportPage(Page):
+class BaseReportPage(SharedRestrictionCheckMixin, Page):
     """What documentation and reports share: a numbered body, a table of contents, next dates."""
 
     summary = models.TextField(

@@ -385,7 +385,7 @@ class EventSeriesPage(
         return calendars.response(content, f"{self.slug}.ics")
 
 
-class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
+class MeetingPage(SharedRestrictionCheckMixin, RoutablePageMixin, CalendarSequenceMixin, Page):
     """One meeting on one date. Its date and time live here and nowhere else."""
 
     page_description = _(
@@ -639,7 +639,12 @@ class MeetingPage(RoutablePageMixin, CalendarSequenceMixin, Page):
 
 
 class RecurringMeetingPage(
-    BelowSiteRootMixin, RoutablePageMixin, CalendarSequenceMixin, ScheduleMixin, Page
+    SharedRestrictionCheckMixin,
+    BelowSiteRootMixin,
+    RoutablePageMixin,
+    CalendarSequenceMixin,
+    ScheduleMixin,
+    Page,
 ):
     """Meetings on a rule shown as one page, e.g. a group meeting every 2nd Monday."""
 

@@ -19,6 +19,7 @@ from wagtail.search import index
 from strukturwandel.core.forms import validate_single_line
 from strukturwandel.core.mail import StoredMail
 from strukturwandel.core.models import BelowSiteRootMixin
+from strukturwandel.core.pages import SharedRestrictionCheckMixin
 from strukturwandel.people.models import Region
 
 
@@ -347,7 +348,7 @@ class ParticipationMail(StoredMail):
         return self.get_kind_display()
 
 
-class ParticipationPage(BelowSiteRootMixin, RoutablePageMixin, Page):
+class ParticipationPage(SharedRestrictionCheckMixin, BelowSiteRootMixin, RoutablePageMixin, Page):
     """A page with one of the public forms (``views.form_view``): its introduction above the
     form, and its thanks once the form has been sent."""
 

@@ -74,12 +74,12 @@ def test_search_results_take_the_same_queries_for_one_hit_and_ten(
     _add_meetings(1, "Einzeltermin")
     _add_meetings(12, "Reihentermin")
     client.get("/suche/", {"q": "Einzeltermin"})  # warm the content type cache
-    # View restrictions (read once per request, also for the topic index), count, the hits'
-    # ids and types by relevance (on SQLite: count and order in one query, the ids and types
-    # of the page in another), the specific meetings (one query per page type among the
-    # hits), the topic index, the topic fields' search, site, site settings, main navigation.
+    # Count, the hits' ids and types by relevance (on SQLite: count and order in one query,
+    # the ids and types of the page in another), the specific meetings (one query per page
+    # type among the hits), the topic index, the topic fields' search, site. The view
+    # restrictions, the site settings and the main navigation are read once per change.
     for word in ("Einzeltermin", "Reihentermin"):
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(6):
             html = client.get("/suche/", {"q": word}).content.decode()
         assert f'<p class="search-result__description">{word} am Montag</p>' in html
 
@@ -201,10 +201,10 @@ def test_a_search_without_hits_suggests_topics_and_upcoming_meetings(
     client, demo, django_assert_num_queries
 ):
     client.get("/suche/", {"q": "Quantencomputer"})  # warm the content type cache
-    # View restrictions (read once per request), count, the topic index, the topic fields'
-    # search, the upcoming meetings with their topics and documentation links, site, site
-    # settings, main navigation.
-    with django_assert_num_queries(10):
+    # Count, the topic index, the topic fields' search, the upcoming meetings with their topics
+    # and documentation links, site. The view restrictions, the site settings and the main
+    # navigation are read once per change of the content.
+    with django_assert_num_queries(7):
         html = client.get("/suche/", {"q": "Quantencomputer"}).content.decode()
     assert "0 Treffer für „Quantencomputer“" in html
     assert '<a href="/themenfelder/">Alle Themenfelder im Überblick</a>' in html

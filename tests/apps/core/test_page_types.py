@@ -107,3 +107,19 @@ def test_the_admin_offers_no_package_type_at_the_root(admin_client):
     offered = response.get("Location", "") + response.content.decode()
     for model in FREE:
         assert f"/{model._meta.app_label}/{model._meta.model_name}/" not in offered
+
+
+def test_every_page_type_checks_view_restrictions_from_the_shared_paths():
+    """Wagtail's check before serving costs no query while nothing is restricted: every page
+    type of the package reads the restricted paths kept until the content changes."""
+    from strukturwandel.core.pages import SharedRestrictionCheckMixin
+
+    page_types = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page)
+        and model is not Page
+        and model._meta.app_label.startswith("strukturwandel_")
+    ]
+    assert len(page_types) >= 4
+    assert [m for m in page_types if not issubclass(m, SharedRestrictionCheckMixin)] == []

@@ -18,31 +18,31 @@ pytestmark = pytest.mark.django_db
 # With the documentation app, every meeting listing of cards also prefetches the meetings' live
 # documentation (one query per listing, registered into meeting_queryset).
 EXPECTED = {
-    # site, page route (2), the restricted paths (for listings; Wagtail's check before serving
-    # reuses them: none here, no alias check or restrictions of its own); the upcoming
-    # and the latest past meetings in one query, picked by subqueries (nothing counted); the
-    # days the rule's meetings take; topic fields and documentation of both lists at once
-    # (listings.upcoming_and_latest_past); the organisation (site settings) for the JSON-LD
-    # organizer. With the participation app: its section's pages and the accepted suggestions.
-    "series page": 8 + queries_if("documentation") + queries_if("participation", 2),
+    # site, page route (2); the upcoming and the latest past meetings in one query, picked by
+    # subqueries (nothing counted); the days the rule's meetings take; topic fields and
+    # documentation of both lists at once (listings.upcoming_and_latest_past). With the
+    # participation app: its section's pages and the accepted suggestions. The restricted paths
+    # (for listings and Wagtail's check before serving) and the site settings (the JSON-LD
+    # organizer) are read once per change of the content, on every page and feed below.
+    "series page": 6 + queries_if("documentation") + queries_if("participation", 2),
     # The view of all upcoming dates (?kommende=alle): as the series page, without the past
     # meetings; the dates of all upcoming meetings, then the cards of the page shown
     # (meetings, topic fields and documentation).
-    "all upcoming dates": 9 + queries_if("documentation") + queries_if("participation", 2),
+    "all upcoming dates": 7 + queries_if("documentation") + queries_if("participation", 2),
     # The view of all past dates (?vergangene=alle): as the series page, without the upcoming
     # entries (no days taken); the past page: count, meetings (topic fields, documentation).
-    "all past dates": 8 + queries_if("documentation") + queries_if("participation", 2),
-    # site, page route (2), the restricted paths (serving, meetings); the days the
-    # rule's meetings take; meetings, topic fields. Feeds do not link documentation.
-    "series feed": 7,
-    # site, restrictions (shared by pages and meetings), pages for each page type with a rule
+    "all past dates": 6 + queries_if("documentation") + queries_if("participation", 2),
+    # site, page route (2); the days the rule's meetings take; meetings, topic fields. Feeds
+    # do not link documentation.
+    "series feed": 6,
+    # site, pages for each page type with a rule
     # (series, recurring meeting; working group with the groups app); the days the rules'
     # meetings take, meetings, topic fields.
-    "site feed": 7 + queries_if("groups"),
-    # topic, site, restrictions (shared), pages for the types with a rule and topic fields
+    "site feed": 6 + queries_if("groups"),
+    # topic, site, pages for the types with a rule and topic fields
     # (recurring meeting; working group with the groups app); meetings, topic fields (no rule
     # in this topic: no days taken).
-    "topic feed": 6 + queries_if("groups"),
+    "topic feed": 5 + queries_if("groups"),
 }
 
 
@@ -96,14 +96,14 @@ def test_query_counts_do_not_grow_with_the_number_of_meetings(client, series):
     assert many == EXPECTED
 
 
-# site, page route and the specific meeting (4), alias check, view restrictions (serving); the
-# series (link above the title); the organisation (site settings) for the JSON-LD organizer;
-# the series' registration e-mail (not with the registration app: the meeting registers on the
+# site, page route and the specific meeting (4); the series (link above the title); the
+# series' registration e-mail (not with the registration app: the meeting registers on the
 # site); topic fields; the speakers with their organisations, one query for all
-# (PersonChooserBlock); with the documentation app, the documentation link (the view
-# restrictions, read once per request, and the page) and the page found through the reference
-# index where the meeting was suggested.
-MEETING_PAGE_QUERIES = 11 + queries_if("documentation", 3) - queries_if("registration")
+# (PersonChooserBlock); with the documentation app, the documentation link and the page found
+# through the reference index where the meeting was suggested. The view restrictions (before
+# serving, for links) and the site settings (the JSON-LD organizer) are read once per change
+# of the content.
+MEETING_PAGE_QUERIES = 8 + queries_if("documentation", 2) - queries_if("registration")
 
 
 def add_speakers(count):

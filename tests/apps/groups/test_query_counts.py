@@ -15,31 +15,22 @@ pytestmark = pytest.mark.django_db
 SIZES = [5, 200]
 
 # Measured on SQLite and PostgreSQL; they must not grow with the content.
-# The topic index: one of them for the site settings (the image to share, Open Graph).
-# Wagtail's check for view restrictions before serving costs none on topic pages and the
-# index, group pages and their index while the installation has none (they read the
-# restricted paths anyway: core.pages.SharedRestrictionCheckMixin).
-TOPIC_INDEX_QUERIES = 7
+# The view restrictions (for listings and links, and Wagtail's check before serving:
+# core.pages.SharedRestrictionCheckMixin) and the site settings (the image to share, Open
+# Graph) are read once per change of the content, not per request: no query below.
+TOPIC_INDEX_QUERIES = 5
 # Every meeting listing (events' meeting_queryset) prefetches the meetings' live documentation
 # for the cards' "Dokumentation" action: one query for the upcoming and past lists of a page
-# together (listings.load_together), as for their topic fields. The view restrictions are read
-# once per request, also by listings that have no request at hand (core.pages).
-# Group pages: one more for the documentation app's reports, which leave out pages in private
-# (view-restricted) sections; on topic pages the reports, the groups and the links to merged
-# groups' successors (is_public) share one query for those sections per request. Both: one for
-# the site settings (the image to share, and the contact e-mail that is how to register for a
-# meeting when neither it nor its series names a way). With the documentation app: one for its
-# index, whose topic feed the head announces. With the participation app: its pages and the
-# topic's accepted suggestions.
-TOPIC_PAGE_QUERIES = 15 + queries_if("documentation") + queries_if("participation", 2)
+# together (listings.load_together), as for their topic fields. Group pages: one more for the
+# documentation app's reports. With the documentation app: one for its index, whose topic
+# feed the head announces. With the participation app: its pages and the topic's accepted
+# suggestions.
+TOPIC_PAGE_QUERIES = 13 + queries_if("documentation") + queries_if("participation", 2)
 # Group index and page: one query for the days the groups' live meetings take from their rules
-# (a private meeting takes its day too, as in the calendar feeds). On the index, the groups and
-# the links to merged groups' successors (is_public) share one query for the private sections.
-# Group page: one more for the view restrictions, read once per request for its links (the
-# topic index behind the topic links must be open to anyone). The index finds the group in
-# one query and gives it its join e-mail (WorkingGroupIndexPage.route).
-GROUP_INDEX_QUERIES = 8
-GROUP_PAGE_QUERIES = 17 - queries_if("registration")
+# (a private meeting takes its day too, as in the calendar feeds). The index finds the group
+# in one query and gives it its join e-mail (WorkingGroupIndexPage.route).
+GROUP_INDEX_QUERIES = 7
+GROUP_PAGE_QUERIES = 16 - queries_if("registration")
 
 
 def _get(client, url):

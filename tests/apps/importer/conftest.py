@@ -42,7 +42,7 @@ def meetings(series):
 
 # Normalising for the round trip: markers, Markdown marks and punctuation go, words stay.
 WORD_RE = re.compile(r"[^\W_]+")
-MARKER_RE = re.compile(r"^\s*(?:[-*•◦▪·–o+]|\d{1,3}[.)]?|[a-zA-Z][.)])\s+")
+MARKER_RE = re.compile(r"^\s*(?:[-*•◦▪·–o+>]|\d{1,3}[.)]?|[a-zA-Z][.)])\s+")
 
 
 def words(text):
@@ -69,12 +69,13 @@ def _link_text(match):
     """A link as a reader of the source saw it: its text and its address, each once."""
     href, label = unescape(match.group(1)), match.group(2)
     shown = unescape(re.sub(r"<[^>]+>", "", label)).strip()
+    # An address typed as the text (www.… linked as https://www.…, an umlaut domain the link
+    # encodes) shows as typed.
+    if shown.startswith(("http", "www.", "mailto")) or "@" in shown:
+        return f" {label} "
     # The result is unescaped once more with the rest of the page: the address stays escaped.
     if shown and shown in href:
         return f" {match.group(1)} "
-    # An address typed with characters the link encodes (an umlaut domain) shows as typed.
-    if shown.startswith(("http", "www.", "mailto")) or "@" in shown:
-        return f" {label} "
     return f" {label} {match.group(1)} "
 
 

@@ -3,7 +3,7 @@
 from html import escape
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from strukturwandel.importer.convert import ImportFileError, convert
@@ -96,6 +96,9 @@ def test_plain_text_never_crashes_and_loses_no_line(text):
 
 @SETTINGS
 @given(DOCUMENT)
+# Found by this test: a quoted list marker; a typed address between links.
+@example("> 2. ")
+@example("Diskussion[x](#)www.example.org[Text](https://example.org/b)")
 def test_markdown_never_crashes_and_loses_no_line(text):
     try:
         conversion = convert("bericht.md", text.encode())
