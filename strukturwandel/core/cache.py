@@ -83,8 +83,8 @@ KEPT_SECONDS = 24 * 3600
 
 
 def kept_until_changed(name, build, *parts):
-    """``build()``'s value (picklable, never None), read once per content version and kept in
-    the shared cache until a change replaces the version. Without a reachable cache, built.
+    """``build()``'s value (picklable), read once per content version and kept in the shared
+    cache until a change replaces the version. Without a reachable cache, built.
 
     For what many requests read alike and only a change that replaces the content version
     can change; ``parts`` (e.g. the site's pk) tell the values of one ``name`` apart.
@@ -94,16 +94,17 @@ def kept_until_changed(name, build, *parts):
         return build()
     key = ":".join(("strukturwandel:kept", name, version, *map(str, parts)))
     try:
-        value = cache.get(key)
+        kept = cache.get(key)
     except Exception:
         logger.warning("The cache cannot be reached; serving without it.", exc_info=True)
         return build()
-    if value is None:
-        value = build()
-        try:
-            cache.set(key, value, KEPT_SECONDS)
-        except Exception:
-            logger.warning("The cache cannot be reached; not caching.", exc_info=True)
+    if kept is not None:
+        return kept[0]
+    value = build()
+    try:
+        cache.set(key, (value,), KEPT_SECONDS)  # in a tuple: None is a value too
+    except Exception:
+        logger.warning("The cache cannot be reached; not caching.", exc_info=True)
     return value
 
 

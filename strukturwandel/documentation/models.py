@@ -34,6 +34,7 @@ from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.search import index
 
 from strukturwandel.conf import app_settings
+from strukturwandel.core.cache import kept_until_changed
 from strukturwandel.core.models import BelowSiteRootMixin
 from strukturwandel.core.pages import (
     SharedRestrictionCheckMixin,
@@ -292,12 +293,17 @@ class DocumentationIndexPage(
 
     @classmethod
     def for_request(cls, request):
-        """The live, public documentation index of the request's site, once per request."""
+        """The live, public documentation index of the request's site: read once per change of
+        the content (kept in the shared cache, and on the request)."""
         if hasattr(request, "_strukturwandel_documentation_index"):
             return request._strukturwandel_documentation_index
-        index_page = in_site(cls.objects.live(), Site.find_for_request(request)).first()
-        if not is_public(index_page, request):
-            index_page = None
+        site = Site.find_for_request(request)
+
+        def find():
+            index_page = in_site(cls.objects.live(), site).first()
+            return index_page if is_public(index_page, request) else None
+
+        index_page = kept_until_changed("documentation-index", find, site.pk if site else 0)
         request._strukturwandel_documentation_index = index_page
         return index_page
 

@@ -4,6 +4,7 @@ the meeting that takes each up; never who sent it."""
 from django.db.models import Prefetch
 from wagtail.models import Page
 
+from strukturwandel.core.cache import kept_until_changed
 from strukturwandel.core.pages import in_site, private_q, request_site
 from strukturwandel.events.models import MeetingPage
 
@@ -34,15 +35,21 @@ def shown_suggestions(request, topic=None, limit=SHOWN):
 
 def participation_pages(request):
     """{TopicSuggestionPage: page, ImpulseOfferPage: page} of the request's site: the first
-    public one of each type (plain Page objects), in one query kept on the request."""
+    public one of each type (plain Page objects), in one query per change of the content
+    (kept in the shared cache, and on the request)."""
     cached = getattr(request, "_strukturwandel_participation_pages", None)
     if cached is not None:
         return cached
-    models = (TopicSuggestionPage, ImpulseOfferPage)
-    pages = in_site(Page.objects.live().type(*models), request_site(request))
-    found = {}
-    for page in pages.exclude(private_q(request)).order_by("path"):
-        model = page.specific_class
-        found.setdefault(model, page)
+    site = request_site(request)
+
+    def find():
+        models = (TopicSuggestionPage, ImpulseOfferPage)
+        found = {}
+        pages = in_site(Page.objects.live().type(*models), site).exclude(private_q(request))
+        for page in pages.order_by("path"):
+            found.setdefault(page.specific_class, page)
+        return found
+
+    found = kept_until_changed("participation-pages", find, site.pk if site else 0)
     request._strukturwandel_participation_pages = found
     return found

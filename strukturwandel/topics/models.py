@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from strukturwandel.core.cache import kept_until_changed
 from strukturwandel.core.models import BelowSiteRootMixin
 from strukturwandel.core.pages import (
     SharedRestrictionCheckMixin,
@@ -199,8 +200,15 @@ class TopicFieldIndexPage(SharedRestrictionCheckMixin, BelowSiteRootMixin, Routa
         return context
 
     def public_suggestion_page(self, request=None):
-        """The suggestion page when anyone may open it (live, not view-restricted), else None."""
-        page = self.suggestion_page
+        """The suggestion page when anyone may open it (live, not view-restricted), else None:
+        read once per change of the content, as the index and its topics show it."""
+        if not self.suggestion_page_id:
+            return None
+        page = kept_until_changed(
+            "topic-index-suggestion-page",
+            lambda: Page.objects.filter(pk=self.suggestion_page_id).first(),
+            self.suggestion_page_id,
+        )
         return page if is_public(page, request) else None
 
     @path("<slug:slug>/", name="topic")

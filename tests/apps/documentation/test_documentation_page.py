@@ -242,10 +242,10 @@ def test_query_count_does_not_grow_with_blocks(client, index, meeting, person, l
         counts.append(len(queries))
     assert counts[0] == counts[1]
     # Site, routing (3), page, speakers with organisations, meeting, topic fields, next
-    # meetings, the documentation index for the Atom feed link; nothing per block. The view
-    # restrictions (before serving, for the meeting link and the next meetings) and the site
+    # meetings; nothing per block. The view restrictions (before serving, for the meeting link
+    # and the next meetings), the documentation index (the Atom feed link) and the site
     # settings (the image to share) are read once per change of the content.
-    assert counts[1] == 10, [query["sql"] for query in queries.captured_queries]
+    assert counts[1] == 9, [query["sql"] for query in queries.captured_queries]
 
 
 def test_a_meeting_behind_a_login_is_not_linked(client, documentation, meeting):

@@ -21,17 +21,17 @@ EXPECTED = {
     # site, page route (2); the upcoming and the latest past meetings in one query, picked by
     # subqueries (nothing counted); the days the rule's meetings take; topic fields and
     # documentation of both lists at once (listings.upcoming_and_latest_past). With the
-    # participation app: its section's pages and the accepted suggestions. The restricted paths
-    # (for listings and Wagtail's check before serving) and the site settings (the JSON-LD
-    # organizer) are read once per change of the content, on every page and feed below.
-    "series page": 6 + queries_if("documentation") + queries_if("participation", 2),
+    # participation app: the accepted suggestions. The restricted paths (for listings and
+    # Wagtail's check before serving), the site settings (the JSON-LD organizer) and the
+    # participation app's pages are read once per change of the content, here and below.
+    "series page": 6 + queries_if("documentation") + queries_if("participation"),
     # The view of all upcoming dates (?kommende=alle): as the series page, without the past
     # meetings; the dates of all upcoming meetings, then the cards of the page shown
     # (meetings, topic fields and documentation).
-    "all upcoming dates": 7 + queries_if("documentation") + queries_if("participation", 2),
+    "all upcoming dates": 7 + queries_if("documentation") + queries_if("participation"),
     # The view of all past dates (?vergangene=alle): as the series page, without the upcoming
     # entries (no days taken); the past page: count, meetings (topic fields, documentation).
-    "all past dates": 6 + queries_if("documentation") + queries_if("participation", 2),
+    "all past dates": 6 + queries_if("documentation") + queries_if("participation"),
     # site, page route (2); the days the rule's meetings take; meetings, topic fields. Feeds
     # do not link documentation.
     "series feed": 6,

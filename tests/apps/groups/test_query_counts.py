@@ -22,10 +22,10 @@ TOPIC_INDEX_QUERIES = 5
 # Every meeting listing (events' meeting_queryset) prefetches the meetings' live documentation
 # for the cards' "Dokumentation" action: one query for the upcoming and past lists of a page
 # together (listings.load_together), as for their topic fields. Group pages: one more for the
-# documentation app's reports. With the documentation app: one for its index, whose topic
-# feed the head announces. With the participation app: its pages and the topic's accepted
-# suggestions.
-TOPIC_PAGE_QUERIES = 13 + queries_if("documentation") + queries_if("participation", 2)
+# documentation app's reports. With the participation app: the topic's accepted suggestions.
+# Read once per change of the content: the documentation index (whose topic feed the head
+# announces) and the participation pages.
+TOPIC_PAGE_QUERIES = 13 + queries_if("participation")
 # Group index and page: one query for the days the groups' live meetings take from their rules
 # (a private meeting takes its day too, as in the calendar feeds). The index finds the group
 # in one query and gives it its join e-mail (WorkingGroupIndexPage.route).
