@@ -131,7 +131,8 @@ def _meeting_properties(meeting, topic_names, url, texts):
         lines.append(meeting.teaser)
     if url:
         lines.append(url)
-    categories = [clean_text(name) for name in topic_names]
+    # In one order, whichever query read the names (and as the cached entry's key has them).
+    categories = sorted(clean_text(name) for name in topic_names)
     properties = [
         ("summary", meeting_summary(meeting, texts)),
         ("dtstart", meeting.start.astimezone(texts.tz)),

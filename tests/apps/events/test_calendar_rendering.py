@@ -218,3 +218,16 @@ def test_plain_and_rule_dates_expand_each_rule_once_and_agree_with_rule_dates():
     assert datetime.date(2026, 3, 4) in dates
     assert datetime.date(2026, 5, 11) not in dates
     assert datetime.date(2026, 2, 2) in plain and datetime.date(2026, 2, 2) not in dates
+
+
+def test_categories_keep_one_order_whichever_query_read_the_names(series, make_meeting, request_):
+    """The feed reads topic names in one query, e-mails through the page's prefetch: neither
+    is ordered for topic fields of equal rank, and PostgreSQL returns them in any order."""
+    meeting = make_meeting(future(3), topic="Thema")
+    meeting.topic_fields.set(
+        [TopicField.objects.create(name=name, slug=name.lower()) for name in ("Wasser", "Energie")]
+    )
+    texts = calendars._texts()
+    first = calendars._meeting_properties(meeting, ["Wasser", "Energie"], "", texts)
+    second = calendars._meeting_properties(meeting, ["Energie", "Wasser"], "", texts)
+    assert dict(first)["categories"] == dict(second)["categories"] == ["Energie", "Wasser"]
