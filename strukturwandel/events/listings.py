@@ -208,20 +208,26 @@ ALL_UPCOMING_PARAM, ALL_UPCOMING_VALUE = "kommende", "alle"
 ALL_UPCOMING_QUERY = f"{ALL_UPCOMING_PARAM}={ALL_UPCOMING_VALUE}"
 
 
-class UpcomingEntries(list):
-    """The upcoming entries a page shows (a list of MeetingPage and PlannedDate).
+class ShownEntries(list):
+    """The entries of a listing a page shows.
 
-    ``more``: there are more than shown (the page links its view of all upcoming entries);
+    ``more``: there are more than shown (the page links its view of all of them);
     ``page_obj``: on that view, the paginator page (else None); ``all_query``: that view's
     query string.
     """
 
-    all_query = ALL_UPCOMING_QUERY
+    all_query = ""
 
     def __init__(self, entries, *, more=False, page_obj=None):
         super().__init__(entries)
         self.more = more
         self.page_obj = page_obj
+
+
+class UpcomingEntries(ShownEntries):
+    """The upcoming entries a page shows (MeetingPage and PlannedDate), soonest first."""
+
+    all_query = ALL_UPCOMING_QUERY
 
 
 def shows_all_upcoming(request):
@@ -286,20 +292,10 @@ ALL_PAST_PARAM, ALL_PAST_VALUE = "vergangene", "alle"
 ALL_PAST_QUERY = f"{ALL_PAST_PARAM}={ALL_PAST_VALUE}"
 
 
-class PastEntries(list):
-    """The past meetings a page shows, newest first.
-
-    ``more``: there are older ones (the page links its view of all past meetings);
-    ``page_obj``: on that view, the paginator page (else None); ``all_query``: that view's
-    query string.
-    """
+class PastEntries(ShownEntries):
+    """The past meetings a page shows, newest first."""
 
     all_query = ALL_PAST_QUERY
-
-    def __init__(self, meetings, *, more=False, page_obj=None):
-        super().__init__(meetings)
-        self.more = more
-        self.page_obj = page_obj
 
 
 def shows_all_past(request):

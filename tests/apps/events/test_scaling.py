@@ -50,18 +50,24 @@ def test_a_rule_read_from_a_later_anchor_falls_on_the_same_dates(rule, starts_on
         assert got == expanded_from_the_start(rule, starts_on, first_day, last_day)
 
 
-@pytest.mark.parametrize("years", [1, 5, 15, 40])
-def test_expanding_a_window_costs_the_same_for_an_old_rule(monkeypatch, years):
-    """How many dates dateutil steps through for a year's window, whatever the rule's age."""
-    stepped = []
+@pytest.fixture
+def stepped(monkeypatch):
+    """The dates dateutil steps through (every rule expansion), in order."""
+    dates = []
     original = dateutil.rrule.rrule._iter
 
     def counting(self):
         for value in original(self):
-            stepped.append(value)
+            dates.append(value)
             yield value
 
     monkeypatch.setattr(dateutil.rrule.rrule, "_iter", counting)
+    return dates
+
+
+@pytest.mark.parametrize("years", [1, 5, 15, 40])
+def test_expanding_a_window_costs_the_same_for_an_old_rule(stepped, years):
+    """How many dates dateutil steps through for a year's window, whatever the rule's age."""
     first_day = datetime.date(2026, 1, 1)
     starts_on = first_day - datetime.timedelta(days=round(365.25 * years))
     rules = recurrence.Recurrence(rrules=RULES[1:2])
@@ -72,18 +78,9 @@ def test_expanding_a_window_costs_the_same_for_an_old_rule(monkeypatch, years):
 
 
 @pytest.mark.parametrize("years", [1, 5, 15, 40])
-def test_a_feeds_rule_event_expands_the_window_whatever_the_rules_age(series, monkeypatch, years):
+def test_a_feeds_rule_event_expands_the_window_whatever_the_rules_age(series, stepped, years):
     """A feed's VEVENT of a weekly rule steps through the dates of the feed window (a year
     back, SCHEDULE_WINDOW_DAYS ahead), not through the years since the rule began."""
-    stepped = []
-    original = dateutil.rrule.rrule._iter
-
-    def counting(self):
-        for value in original(self):
-            stepped.append(value)
-            yield value
-
-    monkeypatch.setattr(dateutil.rrule.rrule, "_iter", counting)
     now = berlin(2026, 6, 1, 12, 0)
     series.schedule = recurrence.Recurrence(rrules=RULES[1:2])
     series.schedule_starts_on = now.date() - datetime.timedelta(days=round(365.25 * years))
