@@ -102,8 +102,9 @@ class Entry(models.Model):
         self._loaded_status = self.status
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, **kwargs):
+        # kwargs: what newer Django passes (fetch_mode on Django 6.1).
+        instance = super().from_db(db, field_names, values, **kwargs)
         instance._loaded_status = getattr(instance, "status", None)
         return instance
 
