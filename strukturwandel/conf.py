@@ -34,9 +34,10 @@ DEFAULTS = {
     # How long (seconds) a public page or feed stays in the server-side cache (Django's
     # default cache; Redis in production) unless a change replaces it first. 0: no cache.
     "PAGE_CACHE_SECONDS": 600,
-    # How long (seconds) the cache keeps each meeting's serialised calendar entry (VEVENT) for
-    # the feeds. Its key holds everything the entry shows, so a change never serves an old one;
-    # a feed rebuilt after a change serialises only the meetings that changed. 0: no cache.
+    # How long (seconds) the cache keeps each meeting's and each rule's serialised calendar
+    # entry (VEVENT) for the feeds. Its key holds everything the entry shows, so a change never
+    # serves an old one; a feed rebuilt after a change serialises only the meetings and rules
+    # that changed, and a rule's dates are expanded once a day. 0: no cache.
     "CALENDAR_EVENT_CACHE_SECONDS": 7 * 24 * 3600,
     # Cache-Control max-age for browsers and proxies: public pages, and calendar feeds.
     "PAGE_MAX_AGE": 60,

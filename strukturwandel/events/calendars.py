@@ -7,8 +7,8 @@ rule's event, so a client never shows a date twice. The private call link is nev
 ``build()`` returns the icalendar Calendar (e-mails attach it); the feeds serve ``render()``,
 the same bytes, with each VEVENT written directly (``_vevent``: icalendar's Event objects and
 serialisation were nine tenths of a feed with nothing cached) from the rows the feed reads,
-and each meeting's VEVENT kept in the cache (keyed by everything ``_meeting_properties``
-reads) so that a feed rebuilt after a change writes only the meetings that changed.
+and each meeting's and each rule's VEVENT kept in the cache (keyed by everything it shows)
+so that a feed rebuilt after a change writes only the meetings and rules that changed.
 """
 
 import datetime
@@ -306,7 +306,9 @@ MEETING_EVENT_FIELDS = (
 )
 # Changes with this module's code (how a VEVENT is written), so that after an upgrade no
 # cache serves entries written the old way; a changed translation needs the cache cleared.
-MEETING_EVENT_FORMAT = safe_md5(Path(__file__).read_bytes(), usedforsecurity=False).hexdigest()
+VEVENT_FORMAT = safe_md5(
+    Path(__file__).read_bytes() + Path(schedule.__file__).read_bytes(), usedforsecurity=False
+).hexdigest()
 
 
 def _meeting_event_keys(rows, names, request):
@@ -319,7 +321,7 @@ def _meeting_event_keys(rows, names, request):
             site.pk if site else None,
             Site.get_site_root_paths(),
             get_language(),
-            MEETING_EVENT_FORMAT,
+            VEVENT_FORMAT,
         )
     ).encode()
     keys = []
@@ -559,30 +561,108 @@ def _schedule_properties(page, dates, request):
     return properties
 
 
-def _schedule_properties_of(schedule_pages, request, now=None):
-    """The properties of each VEVENT of the rules of ``schedule_pages`` that plan dates in
-    the feed window (``_schedule_properties``)."""
-    schedule_pages = list(schedule_pages)
-    first_day, last_day = feed_window(now)
+def _meeting_days(schedule_pages, window):
+    """{page pk: the local dates of its live meetings} within ``window`` (first and last day)."""
+    first_day, last_day = window
     tz = timezone.get_current_timezone()
-    days = listings.live_meeting_days(
+    return listings.live_meeting_days(
         schedule_pages,
         after=datetime.datetime.combine(first_day, datetime.time.min, tz),
         before=datetime.datetime.combine(last_day, datetime.time.max, tz),
     )
-    events = []
-    for page in schedule_pages:
-        dates = schedule_dates(page, days[page.pk], first_day, last_day)
-        if dates is not None:
-            events.append(_schedule_properties(page, dates, request))
-    return events
+
+
+def _schedule_event_key(page, meeting_days, window, request):
+    """The cache key of the VEVENT of ``page``'s rule: a digest of everything
+    ``schedule_dates`` and ``_schedule_properties`` read (the rule and its anchor, times,
+    title, format, venue, publication, the full URL), the days with a meeting page and the
+    window (so it moves on with the day), the time zone, the language and the code."""
+    rule = page.schedule
+    anchor = page.schedule_anchor() if rule and (rule.rrules or rule.rdates) else None
+    hasher = safe_md5(usedforsecurity=False)
+    hasher.update(
+        repr(
+            (
+                page.pk,
+                page.translation_key,
+                page.last_published_at,
+                page.calendar_sequence,
+                page.title,
+                page.get_full_url(request),
+                recurrence.serialize(rule) if rule else "",
+                anchor,
+                page.schedule_start_time,
+                page.schedule_end_time,
+                page.schedule_format(),
+                page.schedule_venue(),
+                sorted(meeting_days),
+                window,
+                timezone.get_current_timezone_name(),
+                get_language(),
+                VEVENT_FORMAT,
+            )
+        ).encode()
+    )
+    return f"strukturwandel:rule-vevent:{page.pk}:{hasher.hexdigest()}"
+
+
+def schedule_events_ical(schedule_pages, request, *, now=None):
+    """The serialised VEVENT (``_vevent``) of each rule of ``schedule_pages`` that plans dates
+    in the feed window, with each one's DTSTART: what ``schedule_events`` gives, as bytes.
+
+    A rule's dates are expanded and its VEVENT written once and then kept in the cache for
+    CALENDAR_EVENT_CACHE_SECONDS under ``_schedule_event_key`` (a rule that plans nothing in
+    the window as well); built anew when the cache cannot be reached.
+    """
+    schedule_pages = list(schedule_pages)
+    first_day, last_day = window = feed_window(now)
+    days = _meeting_days(schedule_pages, window)
+    timeout = app_settings.CALENDAR_EVENT_CACHE_SECONDS
+    keys = [
+        _schedule_event_key(page, days[page.pk], window, request) if timeout else None
+        for page in schedule_pages
+    ]
+    found = {}
+    if timeout and keys:
+        try:
+            found = cache.get_many(keys)
+        except Exception:
+            logger.warning("The cache cannot be reached; serving without it.", exc_info=True)
+            timeout = 0
+    events, starts, new = [], [], {}
+    for page, key in zip(schedule_pages, keys, strict=True):
+        event = found.get(key)
+        if event is None:
+            dates = schedule_dates(page, days[page.pk], first_day, last_day)
+            if dates is None:
+                event = ()  # nothing planned in the window
+            else:
+                properties = _schedule_properties(page, dates, request)
+                event = (dict(properties)["dtstart"], _vevent(properties))
+            if timeout:
+                new[key] = event
+        if event:
+            starts.append(event[0])
+            events.append(event[1])
+    if new:
+        try:
+            cache.set_many(new, timeout)
+        except Exception:
+            logger.warning("The cache cannot be reached; not caching.", exc_info=True)
+    return events, starts
 
 
 def schedule_events(schedule_pages, request, *, now=None):
     """The VEVENTs of the rules of ``schedule_pages`` that plan dates in the feed window."""
-    return [
-        _event(properties) for properties in _schedule_properties_of(schedule_pages, request, now)
-    ]
+    schedule_pages = list(schedule_pages)
+    first_day, last_day = window = feed_window(now)
+    days = _meeting_days(schedule_pages, window)
+    events = []
+    for page in schedule_pages:
+        dates = schedule_dates(page, days[page.pk], first_day, last_day)
+        if dates is not None:
+            events.append(_event(_schedule_properties(page, dates, request)))
+    return events
 
 
 def _add_timezones(calendar, tzids, starts, now=None):
@@ -627,14 +707,13 @@ END = b"END:VCALENDAR\r\n"
 
 
 def render(name, meetings, schedule_pages, request, *, now=None):
-    """``build(...).to_ical()``, byte for byte, with the meetings' VEVENTs from the cache
-    (``meeting_events_ical``): what the feeds serve."""
+    """``build(...).to_ical()``, byte for byte, with the meetings' and rules' VEVENTs from
+    the cache (``meeting_events_ical``, ``schedule_events_ical``): what the feeds serve."""
     calendar = new_calendar(name)
     meeting_events, meeting_starts = meeting_events_ical(meetings, request)
-    rules = _schedule_properties_of(schedule_pages, request, now)
-    starts = [value for properties in rules for key, value in properties if key == "dtstart"]
+    rule_events, starts = schedule_events_ical(schedule_pages, request, now=now)
     tz = timezone.get_current_timezone()
-    starts += [start.astimezone(tz) for start in meeting_starts]
+    starts = starts + [start.astimezone(tz) for start in meeting_starts]
     # Every date and time of an event is in local time, as its DTSTART (or an all-day date).
     tzids = {
         _datetime_form(start.tzinfo, start.tzname())[0]
@@ -647,7 +726,7 @@ def render(name, meetings, schedule_pages, request, *, now=None):
         [
             head.removesuffix(END),
             *meeting_events,
-            *(_vevent(properties) for properties in rules),
+            *rule_events,
             END,
         ]
     )

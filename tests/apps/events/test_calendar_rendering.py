@@ -1,5 +1,6 @@
 """The feeds' bytes (``calendars.render``): the same as icalendar's serialisation of the whole
-calendar, with each meeting's VEVENT kept in the cache until something it shows changes."""
+calendar, with each meeting's and each rule's VEVENT kept in the cache until something it
+shows changes."""
 
 import datetime
 
@@ -189,6 +190,68 @@ def test_a_rebuilt_feed_serialises_only_the_meetings_that_changed(
     assert built == [moved.pk]
 
 
+def count_expanded(monkeypatch):
+    expanded = []
+    original = calendars.schedule_dates
+
+    def counting(page, meeting_days, first_day, last_day):
+        expanded.append(page.pk)
+        return original(page, meeting_days, first_day, last_day)
+
+    monkeypatch.setattr(calendars, "schedule_dates", counting)
+    return expanded
+
+
+def test_a_rule_is_expanded_again_only_when_what_its_event_shows_changes(
+    series, feed_meetings, make_meeting, request_, monkeypatch
+):
+    expanded = count_expanded(monkeypatch)
+    now = timezone.now()
+
+    def render(page):
+        return calendars.render("Regel", [], [page], request_, now=now)
+
+    def expected(page):
+        return calendars.build("Regel", [], [page], request_, now=now).to_ical()
+
+    first = render(series)
+    assert expanded == [series.pk]
+    assert sum(key.startswith(":1:strukturwandel:rule-vevent:") for key in cache._cache) == 1
+    expanded.clear()
+    assert render(series) == first
+    assert expanded == []
+
+    # A new meeting on one of the rule's dates takes that date out of the rule's event.
+    planned = listings.planned_dates(series)[0].start
+    make_meeting(planned.date(), topic="Am Regeltermin").save_revision().publish()
+    expanded.clear()
+    with_meeting = render(series)
+    assert expanded == [series.pk]
+    assert with_meeting != first
+    assert with_meeting == expected(series)
+
+    # A changed rule (another weekday) is expanded again, as is a new title.
+    series.schedule = recurrence.Recurrence(
+        rrules=[recurrence.Rule(recurrence.WEEKLY, byday=[recurrence.TU])]
+    )
+    series.save_revision().publish()
+    series.refresh_from_db()
+    expanded.clear()
+    assert "BYDAY=TU" in render(series).decode()
+    assert expanded == [series.pk]
+    series.title = "Neuer Name der Reihe"
+    series.save_revision().publish()
+    series.refresh_from_db()
+    expanded.clear()
+    assert "SUMMARY:Neuer Name der Reihe" in render(series).decode()
+    assert render(series) == expected(series)
+
+    # The window moves on with the day: tomorrow's feed expands the rule again.
+    expanded.clear()
+    calendars.render("Regel", [], [series], request_, now=now + datetime.timedelta(days=1))
+    assert expanded == [series.pk]
+
+
 def test_without_the_event_cache_every_meeting_is_serialised(
     series, feed_meetings, request_, monkeypatch, settings
 ):
@@ -199,6 +262,7 @@ def test_without_the_event_cache_every_meeting_is_serialised(
     assert first == second
     assert len(built) == 8
     assert not any(key.startswith(":1:strukturwandel:vevent") for key in cache._cache)
+    assert not any(key.startswith(":1:strukturwandel:rule-vevent") for key in cache._cache)
 
 
 def test_plain_and_rule_dates_expand_each_rule_once_and_agree_with_rule_dates():
