@@ -45,6 +45,10 @@ class StoredMail(models.Model):
     class Meta:
         abstract = True
 
+    def changes_public_content(self):
+        """An e-mail and its delivery are never shown (``strukturwandel.core.signals``)."""
+        return False
+
 
 def enqueue_on_commit(task, mail_id):
     """Send the stored e-mail ``mail_id`` by ``task`` once the transaction has committed."""

@@ -143,6 +143,32 @@ def non_empty_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+class RemembersLoadedStatus(models.Model):
+    """Keeps the ``status`` an instance was read or last saved with (``loaded_status``; not
+    set on a new instance, nor when the status was deferred), so that saving can tell a
+    status change. Receivers of ``post_save`` still see the status before the save there."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.loaded_status = self.status
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        # kwargs: what newer Django passes (fetch_mode on Django 6.1).
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # From the row only: a deferred status is not fetched for it.
+        if "status" in instance.__dict__:
+            instance.loaded_status = instance.status
+        return instance
+
+    def status_was_or_is(self, statuses):
+        """Whether the status read (or last saved) or the current one is in ``statuses``."""
+        return getattr(self, "loaded_status", None) in statuses or self.status in statuses
+
+
 class BelowSiteRootMixin:
     """For page types a host places freely (sections, general pages): anywhere but the tree root.
 

@@ -3,8 +3,12 @@ may show.
 
 Pages: Wagtail's publish and unpublish, moves, deletions, and a live page saved in full
 (``add_child`` and publishing do; drafts and autosaves save single fields and do not).
-Besides pages: view restrictions, sites, and the snippets and settings of the package's apps
-(topic fields, people, organisations, site settings), which pages show by name.
+Besides pages: view restrictions, sites, and the models of the package's apps (topic fields,
+people, organisations, site settings, …), which pages show. A model of the package says which
+of its changes visitors see with a method ``changes_public_content()`` (called on the saved
+or deleted instance; False: nothing a public page or feed shows changed). E-mails and their
+delivery, a registration that holds no place and an entry awaiting moderation change none,
+so a sign-up or a mail worker does not empty the page cache.
 """
 
 from django.apps import apps
@@ -25,18 +29,23 @@ def _shown_model(sender):
     return sender._meta.app_label.startswith("strukturwandel_") and not issubclass(sender, Page)
 
 
+def _shown(instance):
+    changes_public_content = getattr(instance, "changes_public_content", None)
+    return changes_public_content is None or changes_public_content()
+
+
 def _saved(sender, instance, update_fields=None, created=False, **kwargs):
     if created and isinstance(instance, BaseSiteSetting):
         return  # made with its defaults on the first read (get_or_create): nothing shown changed
     if isinstance(instance, Page):
         if instance.live and update_fields is None:
             invalidate()
-    elif _shown_model(sender):
+    elif _shown_model(sender) and _shown(instance):
         invalidate()
 
 
 def _deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page) or _shown_model(sender):
+    if isinstance(instance, Page) or (_shown_model(sender) and _shown(instance)):
         invalidate()
 
 

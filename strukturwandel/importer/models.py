@@ -36,3 +36,7 @@ class CreatedRecord(models.Model):
     class Meta:
         verbose_name = _("record created by an import")
         verbose_name_plural = _("records created by imports")
+
+    def changes_public_content(self):
+        """The import's own bookkeeping: never shown (``strukturwandel.core.signals``)."""
+        return False

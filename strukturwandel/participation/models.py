@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from strukturwandel.core.forms import validate_single_line
 from strukturwandel.core.mail import StoredMail
-from strukturwandel.core.models import BelowSiteRootMixin
+from strukturwandel.core.models import BelowSiteRootMixin, RemembersLoadedStatus
 from strukturwandel.core.pages import SharedRestrictionCheckMixin
 from strukturwandel.people.models import Region
 
@@ -75,7 +75,7 @@ def new_token_key():
     return secrets.token_urlsafe(12)
 
 
-class Entry(models.Model):
+class Entry(RemembersLoadedStatus):
     """What the three kinds of entries share: moderation status, internal note, e-mails."""
 
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
@@ -93,20 +93,20 @@ class Entry(models.Model):
         abstract = True
         ordering = ["-created_at"]
 
+    # The statuses in which visitors see an entry.
+    shown_statuses = ()
+
     def save(self, *args, **kwargs):
-        if self.pk and getattr(self, "_loaded_status", self.status) != self.status:
+        if self.pk and getattr(self, "loaded_status", self.status) != self.status:
             self.status_changed_at = timezone.now()
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "status_changed_at"}
         super().save(*args, **kwargs)
-        self._loaded_status = self.status
 
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        # kwargs: what newer Django passes (fetch_mode on Django 6.1).
-        instance = super().from_db(db, field_names, values, **kwargs)
-        instance._loaded_status = getattr(instance, "status", None)
-        return instance
+    def changes_public_content(self):
+        """Only a change of an entry visitors see, or saw before it, changes a public page
+        (``strukturwandel.core.signals``): not a new entry awaiting moderation."""
+        return self.status_was_or_is(self.shown_statuses)
 
 
 class Proposal(Entry):
@@ -119,6 +119,7 @@ class Proposal(Entry):
         default=Status.NEW,
         db_index=True,
     )
+    shown_statuses = SHOWN_PROPOSAL_STATUSES
 
     class Meta(Entry.Meta):
         abstract = True
@@ -292,6 +293,7 @@ class BusinessCard(Entry):
         db_index=True,
     )
     confirmed_at = models.DateTimeField(_("address confirmed"), null=True, blank=True)
+    shown_statuses = (Status.PUBLISHED,)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     # Part of every link sent; a new one retires the old links (after deleting, say).
     token_key = models.CharField(max_length=32, default=new_token_key, editable=False)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from strukturwandel.core.mail import MailStatus, StoredMail
+from strukturwandel.core.models import RemembersLoadedStatus
 
 __all__ = ["MailStatus"]
 
@@ -60,8 +61,13 @@ class MeetingRegistrations(models.Model):
     def __str__(self):
         return str(self.meeting_id)
 
+    def changes_public_content(self):
+        """Locks, kept counts and what was announced: never shown
+        (``strukturwandel.core.signals``)."""
+        return False
 
-class Registration(models.Model):
+
+class Registration(RemembersLoadedStatus):
     meeting = models.ForeignKey(
         "strukturwandel_events.MeetingPage",
         on_delete=models.CASCADE,
@@ -106,6 +112,12 @@ class Registration(models.Model):
     @property
     def holds_place(self):
         return self.status in HOLDS_PLACE
+
+    def changes_public_content(self):
+        """Visitors see how many places are taken ("fully booked"), not who registered: only
+        a registration that holds a place, or held one, changes a public page
+        (``strukturwandel.core.signals``); a new, unconfirmed one does not."""
+        return self.status_was_or_is(HOLDS_PLACE)
 
 
 class MailKind(models.TextChoices):
