@@ -27,14 +27,14 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Q, Subquery, Value, prefetch_related_objects
 from django.utils import timezone
 
 from strukturwandel.conf import app_settings
 from strukturwandel.core.pages import parent_path, parent_path_sql, private_q
 
 from . import schedule, seams
-from .models import EventSeriesPage, MeetingPage, MeetingStatus
+from .models import EventSeriesPage, MeetingPage, MeetingParentMixin, MeetingStatus
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,14 @@ class PlannedDate:
     is_planned_date: bool = True
 
 
-def meeting_queryset(*, for_cards=True, private=None):
+def meeting_queryset(*, for_cards=True, private=None, parent=None):
     """Live, public meetings with what a meeting card shows: topic fields, what the installed
     apps add to a card (``seams.MEETING_QUERYSET_HOOK``, e.g. the documentation link; one
-    query each per listing), and the series' registration e-mail (a subquery: the card's
-    "Register" action needs it).
+    query each per listing), and the series' registration e-mail (the card's "Register"
+    action needs it).
+
+    ``parent``: the page (a series, a working group) whose children the listing shows, when
+    it does; the series' e-mail is then its own, not a subquery per meeting.
 
     StreamFields (the planned impulses) are deferred: cards do not show them. Calendar feeds
     pass ``for_cards=False``: they show no card.
@@ -66,18 +69,26 @@ def meeting_queryset(*, for_cards=True, private=None):
         private = private_q()
     meetings = MeetingPage.objects.live().exclude(private).defer_streamfields()
     meetings = meetings.prefetch_related("topic_fields")
-    series = EventSeriesPage.objects.filter(path=parent_path_sql(OuterRef("path")))
-    meetings = meetings.annotate(
-        series_registration_email=Subquery(series.values("registration_email")[:1])
-    )
+    meetings = meetings.annotate(series_registration_email=_series_registration_email(parent))
     if for_cards:
         meetings = seams.extend_meeting_queryset(meetings, private=private)
     return meetings
 
 
+def _series_registration_email(parent=None):
+    """The registration e-mail of each meeting's series, for ``annotate()``: of ``parent``
+    when the meetings are its children (nothing to look up), else a subquery."""
+    if isinstance(parent, EventSeriesPage):
+        return Value(parent.registration_email)
+    if isinstance(parent, MeetingParentMixin):
+        return Value("")  # another type of page holding meetings: no series above them
+    series = EventSeriesPage.objects.filter(path=parent_path_sql(OuterRef("path")))
+    return Subquery(series.values("registration_email")[:1])
+
+
 def child_meetings(parent):
     """Live meetings directly below ``parent`` (a series or a working group page)."""
-    return meeting_queryset().child_of(parent)
+    return meeting_queryset(parent=parent).child_of(parent)
 
 
 def descendant_meetings(ancestor):
