@@ -31,7 +31,7 @@ from django.db.models import OuterRef, Q, Subquery, Value, prefetch_related_obje
 from django.utils import timezone
 
 from strukturwandel.conf import app_settings
-from strukturwandel.core.pages import parent_path, parent_path_sql, private_q
+from strukturwandel.core.pages import children_q, parent_path, parent_path_sql, private_q
 
 from . import schedule, seams
 from .models import EventSeriesPage, MeetingPage, MeetingParentMixin, MeetingStatus
@@ -133,7 +133,7 @@ def live_meeting_days(pages, *, after=None, before=None):
         return {}
     children = Q()
     for page in pages:
-        children |= Q(path__startswith=page.path, depth=page.depth + 1)
+        children |= children_q(page.path, page.depth)
     meetings = MeetingPage.objects.live().filter(children)
     day = datetime.timedelta(days=1)
     if after is not None:

@@ -8,7 +8,7 @@ from django.db.models import OuterRef, Prefetch
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from strukturwandel.core.pages import in_site, is_public, parent_path, private_q
+from strukturwandel.core.pages import children_q, in_site, is_public, parent_path, private_q
 from strukturwandel.events import listings as meeting_listings
 
 from . import seams
@@ -27,7 +27,7 @@ def group_index(index_page, now=None, request=None):
     now = now or timezone.now()
     private = private_q(request)
     next_meeting = meeting_listings.next_meeting_id(
-        private, now=now, path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
+        private, children_q(OuterRef("path"), OuterRef("depth")), now=now
     )
     groups = list(
         WorkingGroupPage.objects.child_of(index_page)
