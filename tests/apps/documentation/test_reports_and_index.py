@@ -300,4 +300,7 @@ def test_each_page_of_the_index_lists_its_entries_in_order_across_years(
     for number in (1, 2, 3):
         html = client.get(index.url, {"page": number}).content.decode()
         shown += re.findall(r'<h2><a href="[^"]+">([^<]+)</a></h2>', html)
+        # The years to filter by are Berlin's: 1 January 2021, 00:30, is 2021 (in UTC 2020).
+        assert re.findall(r'<option value="(\d{4})"', html) == ["2022", "2021", "2020", "2019"]
+        assert "9 Einträge" in html
     assert shown == titles
