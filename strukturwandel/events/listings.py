@@ -27,7 +27,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Q, Subquery, Value, prefetch_related_objects
+from django.db.models import OuterRef, Q, Subquery, Value
 from django.utils import timezone
 
 from strukturwandel.conf import app_settings
@@ -204,16 +204,6 @@ def upcoming_entries(
     return sorted(entries, key=lambda entry: entry.start)
 
 
-def load_together(*querysets):
-    """The meetings of each of ``querysets`` (listings of one page, from
-    ``meeting_queryset()``), as lists, with the cards' prefetches run once for all of them:
-    a page with upcoming and past meetings spends them once, not once per list."""
-    lookups = querysets[0]._prefetch_related_lookups
-    lists = [list(queryset.prefetch_related(None)) for queryset in querysets]
-    prefetch_related_objects([meeting for meetings in lists for meeting in meetings], *lookups)
-    return lists
-
-
 # The query string of a listing's view of all its upcoming entries.
 ALL_UPCOMING_PARAM, ALL_UPCOMING_VALUE = "kommende", "alle"
 ALL_UPCOMING_QUERY = f"{ALL_UPCOMING_PARAM}={ALL_UPCOMING_VALUE}"
@@ -279,8 +269,8 @@ def paginated_past(request, meetings, *, now=None):
 
 def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
     """(``UpcomingEntries``, a page of ``past_meetings``) of ``meetings``: the next
-    UPCOMING_MEETINGS_LISTED entries of ``upcoming_entries`` (only as many meetings loaded),
-    their cards' prefetches run once with the past ones' (``load_together``).
+    UPCOMING_MEETINGS_LISTED entries of ``upcoming_entries`` (only as many meetings loaded)
+    and the past page's meetings, loaded in one query with their cards' prefetches.
 
     With ``?kommende=alle`` (``shows_all_upcoming``): a page of all upcoming entries
     (``all_upcoming_page``) and no past meetings (None).
@@ -289,10 +279,24 @@ def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
     if shows_all_upcoming(request):
         return all_upcoming_page(request, meetings, schedule_page=schedule_page, now=now), None
     shown = app_settings.UPCOMING_MEETINGS_LISTED
-    past = paginated_past(request, meetings, now=now)
-    # One more than shown tells whether there are more.
-    upcoming, past.object_list = load_together(
-        upcoming_listed(meetings, now=now)[: shown + 1], past.object_list
+    past_ids = past_meetings(meetings, now=now).prefetch_related(None).values_list("pk", flat=True)
+    past = paginate(request, past_ids)
+    # The meetings of both lists in one query, picked by light subqueries (dates and ids):
+    # the cards' annotations are built and compiled once. One more upcoming meeting than
+    # shown tells whether there are more.
+    upcoming_ids = upcoming_listed(meetings.prefetch_related(None), now=now)[: shown + 1]
+    picked = Q(pk__in=upcoming_ids.values("pk"))
+    if past.paginator.count:
+        picked |= Q(pk__in=past.object_list)
+    loaded = list(meetings.filter(picked))
+    upcoming = sorted(
+        (meeting for meeting in loaded if meeting.end > now),
+        key=lambda meeting: (meeting.start, meeting.pk),
+    )
+    past.object_list = sorted(
+        (meeting for meeting in loaded if meeting.end <= now),
+        key=lambda meeting: (meeting.start, meeting.pk),
+        reverse=True,
     )
     entries = upcoming_entries(schedule_page=schedule_page, now=now, listed=upcoming)
     return UpcomingEntries(entries[:shown], more=len(entries) > shown), past
