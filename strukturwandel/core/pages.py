@@ -14,7 +14,9 @@ from contextvars import ContextVar
 
 from django.core.signals import request_finished, request_started
 from django.db.models import Q, Value
+from django.http import HttpRequest
 from django.db.models.functions import Concat, Length, Substr
+from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
 from .cache import kept_until_changed
@@ -136,3 +138,21 @@ class SharedRestrictionCheckMixin:
         if not restricted_paths():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+class RequestUrlMixin:
+    """A page whose URL is worked out once per request (Wagtail reverses it each time it is
+    asked): a meeting in a listing is linked by its card, its action and the page's JSON-LD.
+    Kept on the request, by page, tree position and language, like the site's root paths
+    Wagtail keeps there."""
+
+    def get_url_parts(self, request=None):
+        memo = getattr(request, "_strukturwandel_url_parts", None)
+        if memo is None:
+            if not isinstance(request, HttpRequest):
+                return super().get_url_parts(request)
+            memo = request._strukturwandel_url_parts = {}
+        key = (self.pk, self.url_path, get_language())
+        if key not in memo:
+            memo[key] = super().get_url_parts(request)
+        return memo[key]
