@@ -14,8 +14,8 @@ from contextvars import ContextVar
 
 from django.core.signals import request_finished, request_started
 from django.db.models import Q, Value
-from django.http import HttpRequest
 from django.db.models.functions import Concat, Length, Substr
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
