@@ -116,10 +116,16 @@ def children_q(path, depth):
     prefix: SQLite cannot use the path's index for Django's LIKE and scans every page (for
     each row, in a subquery); a range it finds in the index. A child's path is the parent's
     and one step, whose characters sort between the alphabet's first and last."""
-    last_step = Page.alphabet[-1] * Page.steplen
     if isinstance(path, str):
-        return Q(path__gt=path, path__lte=path + last_step, depth=depth + 1)
-    return Q(path__gt=path, path__lte=Concat(path, Value(last_step)), depth=depth + 1)
+        return Q(path__range=children_path_range(path), depth=depth + 1)
+    last_step = Value(Page.alphabet[-1] * Page.steplen)
+    return Q(path__gt=path, path__lte=Concat(path, last_step), depth=depth + 1)
+
+
+def children_path_range(path):
+    """(lowest, highest): the paths of the children of the page at ``path`` lie within,
+    with the page's own (filter on the depth too)."""
+    return path, path + Page.alphabet[-1] * Page.steplen
 
 
 def parent_path_sql(path):

@@ -31,7 +31,7 @@ from django.db.models import OuterRef, Q, Subquery, Value
 from django.utils import timezone
 
 from strukturwandel.conf import app_settings
-from strukturwandel.core.pages import children_q, parent_path, parent_path_sql, private_q
+from strukturwandel.core.pages import children_path_range, parent_path, parent_path_sql, private_q
 
 from . import schedule, seams
 from .models import EventSeriesPage, MeetingPage, MeetingParentMixin, MeetingStatus
@@ -131,15 +131,23 @@ def live_meeting_days(pages, *, after=None, before=None):
     pages = list(pages)
     if not pages:
         return {}
+    # Pages at one depth (a group index's groups) share the depth of their children: one
+    # lookup for it, and a range of paths for each page (its children's, as in children_q).
     children = Q()
-    for page in pages:
-        children |= children_q(page.path, page.depth)
-    meetings = MeetingPage.objects.live().filter(children)
+    for depth in {page.depth for page in pages}:
+        paths = Q()
+        for page in pages:
+            if page.depth == depth:
+                paths |= Q(path__range=children_path_range(page.path))
+        children |= Q(paths, depth=depth + 1)
     day = datetime.timedelta(days=1)
+    window = {}
     if after is not None:
-        meetings = meetings.filter(start__gte=after - day)
+        window["start__gte"] = after - day
     if before is not None:
-        meetings = meetings.filter(start__lt=before + day)
+        window["start__lt"] = before + day
+    # One filter() (each one copies the query).
+    meetings = MeetingPage.objects.filter(children, live=True, **window)
     by_parent_path = {page.path: page.pk for page in pages}
     days = {page.pk: set() for page in pages}
     tz = timezone.get_current_timezone()
