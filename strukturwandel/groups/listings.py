@@ -34,10 +34,10 @@ def group_index(index_page, now=None, request=None):
         .live()
         .exclude(private)
         .defer_streamfields()
-        .select_related("merged_into")
         .prefetch_related("topic_fields")
         .annotate(next_meeting_id=next_meeting)
     )
+    attach_merged_into(groups)
     meetings = meeting_listings.meetings_by_id(group.next_meeting_id for group in groups)
     active = [group for group in groups if group.plans_meetings]
     after, before = meeting_listings.listing_window(now)
@@ -50,6 +50,19 @@ def group_index(index_page, now=None, request=None):
             )
         group.next_date = min(entries, key=lambda entry: entry.start, default=None)
     return groups
+
+
+def attach_merged_into(groups):
+    """Give the merged ones among ``groups`` the group they continue in (their status names
+    it): from ``groups`` when it is one of them, as it usually is, else in one query for all
+    (not a join of every group's row with its target's, for the few merged ones)."""
+    by_pk = {group.pk: group for group in groups}
+    missing = {group.merged_into_id for group in groups} - set(by_pk) - {None}
+    if missing:
+        by_pk.update(WorkingGroupPage.objects.defer_streamfields().in_bulk(missing))
+    for group in groups:
+        if group.merged_into_id in by_pk:
+            group.merged_into = by_pk[group.merged_into_id]
 
 
 def contacts(group):
