@@ -53,10 +53,11 @@ class PlannedDate:
 
 
 def meeting_queryset(*, for_cards=True, private=None, parent=None):
-    """Live, public meetings with what a meeting card shows: topic fields, what the installed
-    apps add to a card (``seams.MEETING_QUERYSET_HOOK``, e.g. the documentation link; one
-    query each per listing), and the series' registration e-mail (the card's "Register"
-    action needs it).
+    """Live, public meetings with what a meeting card shows: what the installed apps add to a
+    card (``seams.MEETING_QUERYSET_HOOK``, e.g. the documentation link; one query each per
+    listing) and the series' registration e-mail (the card's "Register" action needs it).
+    Cards show no topic fields: a listing that does adds ``prefetch_related("topic_fields")``
+    (the calendar feeds read the names in a query of their own).
 
     ``parent``: the page (a series, a working group) whose children the listing shows, when
     it does; the series' e-mail is then its own, not a subquery per meeting.
@@ -68,7 +69,6 @@ def meeting_queryset(*, for_cards=True, private=None, parent=None):
     if private is None:
         private = private_q()
     meetings = MeetingPage.objects.live().exclude(private).defer_streamfields()
-    meetings = meetings.prefetch_related("topic_fields")
     meetings = meetings.annotate(series_registration_email=_series_registration_email(parent))
     if for_cards:
         meetings = seams.extend_meeting_queryset(meetings, private=private)
