@@ -193,7 +193,7 @@ def upcoming_listed(meetings=None, *, now=None):
 
 
 def upcoming_entries(
-    meetings=None, *, schedule_page=None, now=None, planned_limit=None, listed=None
+    meetings=None, *, schedule_page=None, now=None, planned_limit=None, listed=None, until=None
 ):
     """Upcoming meetings and, with ``schedule_page``, its next planned dates; soonest first.
 
@@ -201,15 +201,30 @@ def upcoming_entries(
     At most ``planned_limit`` planned dates (PLANNED_DATES_LISTED) are listed; the meetings
     all are that start within the listing window (SCHEDULE_WINDOW_DAYS), like the planned
     dates: a page shows the year ahead, the calendar feed every date. ``listed``: those
-    meetings, loaded already (``upcoming_and_past``).
+    meetings, loaded already (``upcoming_and_past``). ``until``: no planned date from then
+    on is wanted (the rule is expanded only up to it).
     """
     now = now or timezone.now()
     if planned_limit is None:
         planned_limit = app_settings.PLANNED_DATES_LISTED
     entries = list(upcoming_listed(meetings, now=now) if listed is None else listed)
     if schedule_page is not None:
-        entries += planned_dates(schedule_page, now=now, limit=planned_limit)
+        entries += planned_dates(schedule_page, now=now, until=until, limit=planned_limit)
     return sorted(entries, key=lambda entry: entry.start)
+
+
+def first_upcoming_entries(upcoming, *, schedule_page=None, now=None):
+    """``UpcomingEntries``: the first UPCOMING_MEETINGS_LISTED of ``upcoming`` (meetings, one
+    more than shown when there are more) and ``schedule_page``'s planned dates.
+
+    With more meetings than shown, a planned date from the start of the first meeting not
+    shown on can be none of those shown: the rule is expanded, and the days its meetings
+    take are read, only up to it (weeks rather than the listing window's year).
+    """
+    shown = app_settings.UPCOMING_MEETINGS_LISTED
+    until = upcoming[shown].start if len(upcoming) > shown else None
+    entries = upcoming_entries(schedule_page=schedule_page, now=now, listed=upcoming, until=until)
+    return UpcomingEntries(entries[:shown], more=len(entries) > shown)
 
 
 # The query string of a listing's view of all its upcoming entries.
@@ -306,8 +321,7 @@ def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
         key=lambda meeting: (meeting.start, meeting.pk),
         reverse=True,
     )
-    entries = upcoming_entries(schedule_page=schedule_page, now=now, listed=upcoming)
-    return UpcomingEntries(entries[:shown], more=len(entries) > shown), past
+    return first_upcoming_entries(upcoming, schedule_page=schedule_page, now=now), past
 
 
 # The series page: the latest past meetings, and a view of all of them.
@@ -363,9 +377,8 @@ def upcoming_and_latest_past(request, parent, *, schedule_page=None, now=None):
         key=lambda meeting: (meeting.start, meeting.pk),
         reverse=True,
     )
-    entries = upcoming_entries(schedule_page=schedule_page, now=now, listed=upcoming)
     return (
-        UpcomingEntries(entries[:shown_upcoming], more=len(entries) > shown_upcoming),
+        first_upcoming_entries(upcoming, schedule_page=schedule_page, now=now),
         PastEntries(past[:shown_past], more=len(past) > shown_past),
     )
 
