@@ -275,8 +275,8 @@ class DocumentationIndexPage(
         """The unfiltered page's ids, sorted among the entries of the years it reaches back to
         (from the per-year counts) rather than among all: the sort date is worked out for
         those alone. They are found by the dates they are stored with, from the start of the
-        first such year in the site's time zone (older entries that the test lets in, e.g.
-        documentation published then of an older meeting, sort after them)."""
+        first such year in the site's time zone: a documentation's meeting, else a report's
+        date, else when the page was first published, as its sort date."""
         if any(row["year"] is None for row in per_year):
             return page_obj.object_list  # undated entries sort apart
         offset = (page_obj.number - 1) * page_obj.paginator.per_page
@@ -289,10 +289,13 @@ class DocumentationIndexPage(
             return page_obj.object_list  # the page reaches back to the first year
         first_day = datetime.date(row["year"], 1, 1)
         moment = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time()))
+        # sort_date >= first_day, on the stored values (its Coalesce, without converting
+        # each date to the time zone: SQLite does that in Python, for every row it sorts).
+        no_meeting = Q(documentationpage__meeting__start__isnull=True)
         recent = (
             Q(documentationpage__meeting__start__gte=moment)
-            | Q(reportpage__date__gte=first_day)
-            | Q(first_published_at__gte=moment)
+            | no_meeting & Q(reportpage__date__gte=first_day)
+            | no_meeting & Q(reportpage__date__isnull=True, first_published_at__gte=moment)
         )
         return ids.filter(recent)[offset : offset + page_obj.paginator.per_page]
 

@@ -287,8 +287,10 @@ def test_each_page_of_the_index_lists_its_entries_in_order_across_years(
             index,
             DocumentationPage(title=f"Doku {number}", slug=f"doku-{number}", meeting=meeting),
         )
-        # Published when it took place: no date of the entry lies in a later year.
-        DocumentationPage.objects.filter(pk=page.pk).update(first_published_at=start)
+        # Published when it took place, but for the oldest (published today): its meeting's
+        # date sorts it all the same.
+        if number:
+            DocumentationPage.objects.filter(pk=page.pk).update(first_published_at=start)
         expected.append((day, page.pk, page.title))
     for number, day in enumerate([datetime.date(2020, 5, 5), datetime.date(2022, 2, 14)]):
         report = publish(
