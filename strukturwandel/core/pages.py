@@ -13,8 +13,10 @@
 from contextvars import ContextVar
 
 from django.core.signals import request_finished, request_started
-from django.db.models import Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Q, Value
+from django.db.models.functions import Concat, Length, Substr
+from django.http import HttpRequest
+from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
 from .cache import kept_until_changed
@@ -108,6 +110,24 @@ def parent_path(path):
     return path[: -Page.steplen]
 
 
+def children_q(path, depth):
+    """A Q for the children of the page at ``path`` and ``depth`` (values, or expressions
+    such as ``OuterRef("path")`` and ``OuterRef("depth")``), by a range of paths rather than a
+    prefix: SQLite cannot use the path's index for Django's LIKE and scans every page (for
+    each row, in a subquery); a range it finds in the index. A child's path is the parent's
+    and one step, whose characters sort between the alphabet's first and last."""
+    if isinstance(path, str):
+        return Q(path__range=children_path_range(path), depth=depth + 1)
+    last_step = Value(Page.alphabet[-1] * Page.steplen)
+    return Q(path__gt=path, path__lte=Concat(path, last_step), depth=depth + 1)
+
+
+def children_path_range(path):
+    """(lowest, highest): the paths of the children of the page at ``path`` lie within,
+    with the page's own (filter on the depth too)."""
+    return path, path + Page.alphabet[-1] * Page.steplen
+
+
 def parent_path_sql(path):
     """``parent_path`` in SQL, for ``path`` an expression such as ``OuterRef("path")``."""
     return Substr(path, 1, Length(path) - Page.steplen)
@@ -124,3 +144,21 @@ class SharedRestrictionCheckMixin:
         if not restricted_paths():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+class RequestUrlMixin:
+    """A page whose URL is worked out once per request (Wagtail reverses it each time it is
+    asked): a meeting in a listing is linked by its card, its action and the page's JSON-LD.
+    Kept on the request, by page, tree position and language, like the site's root paths
+    Wagtail keeps there."""
+
+    def get_url_parts(self, request=None):
+        memo = getattr(request, "_strukturwandel_url_parts", None)
+        if memo is None:
+            if not isinstance(request, HttpRequest):
+                return super().get_url_parts(request)
+            memo = request._strukturwandel_url_parts = {}
+        key = (self.pk, self.url_path, get_language())
+        if key not in memo:
+            memo[key] = super().get_url_parts(request)
+        return memo[key]

@@ -7,8 +7,9 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import connection, models
 from django.db.models import (
+    Case,
     CharField,
     Count,
     DateField,
@@ -19,9 +20,10 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    When,
 )
-from django.db.models.functions import Cast, Coalesce, ExtractYear, TruncDate
-from django.db.models.lookups import Exact
+from django.db.models.functions import Cast, Coalesce, ExtractYear, Substr, TruncDate
+from django.db.models.lookups import Exact, In
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -126,6 +128,32 @@ class BaseReportPage(SharedRestrictionCheckMixin, Page):
         return context
 
 
+def sort_year():
+    """The year of an index entry's ``sort_date``, for ``annotate()``.
+
+    SQLite works out a date in the site's time zone in Python, for each row (the index counts
+    its entries per year over all of them): there the year is read from the stored UTC text,
+    and converted only for a time on 31 December or 1 January, the days on which the local
+    year can differ from UTC's (an offset is less than a day)."""
+    if connection.vendor != "sqlite":
+        return ExtractYear("sort_date")
+
+    def year(name, *, aware=True):
+        text = Cast(name, CharField())
+        stored_year = Cast(Substr(text, 1, 4), IntegerField())
+        if not aware:
+            return stored_year
+        near_new_year = In(Substr(text, 6, 5), ["12-31", "01-01"])
+        return Case(When(near_new_year, then=ExtractYear(TruncDate(name))), default=stored_year)
+
+    return Coalesce(
+        year("documentationpage__meeting__start"),
+        year("reportpage__date", aware=False),
+        year("first_published_at"),
+        output_field=IntegerField(),
+    )
+
+
 class DocumentationIndexPage(
     SharedRestrictionCheckMixin, BelowSiteRootMixin, RoutablePageMixin, Page
 ):
@@ -184,7 +212,7 @@ class DocumentationIndexPage(
         # The years in the database and how many pages each has: one row per year, however
         # many pages there are; their sum is the unfiltered count.
         per_year = list(
-            entries.annotate(year=ExtractYear("sort_date"))
+            entries.annotate(year=sort_year())
             .values("year")
             .annotate(count=Count("pk"))
             .order_by("-year")
@@ -247,8 +275,8 @@ class DocumentationIndexPage(
         """The unfiltered page's ids, sorted among the entries of the years it reaches back to
         (from the per-year counts) rather than among all: the sort date is worked out for
         those alone. They are found by the dates they are stored with, from the start of the
-        first such year in the site's time zone (older entries that the test lets in, e.g.
-        documentation published then of an older meeting, sort after them)."""
+        first such year in the site's time zone: a documentation's meeting, else a report's
+        date, else when the page was first published, as its sort date."""
         if any(row["year"] is None for row in per_year):
             return page_obj.object_list  # undated entries sort apart
         offset = (page_obj.number - 1) * page_obj.paginator.per_page
@@ -261,10 +289,13 @@ class DocumentationIndexPage(
             return page_obj.object_list  # the page reaches back to the first year
         first_day = datetime.date(row["year"], 1, 1)
         moment = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time()))
+        # sort_date >= first_day, on the stored values (its Coalesce, without converting
+        # each date to the time zone: SQLite does that in Python, for every row it sorts).
+        no_meeting = Q(documentationpage__meeting__start__isnull=True)
         recent = (
             Q(documentationpage__meeting__start__gte=moment)
-            | Q(reportpage__date__gte=first_day)
-            | Q(first_published_at__gte=moment)
+            | no_meeting & Q(reportpage__date__gte=first_day)
+            | no_meeting & Q(reportpage__date__isnull=True, first_published_at__gte=moment)
         )
         return ids.filter(recent)[offset : offset + page_obj.paginator.per_page]
 
@@ -559,9 +590,18 @@ def _follow_up_source_pks():
 
 
 def annotate_follow_up_source(meetings):
-    """For meeting listings: ``follow_up_source_pk``, the pk of a live page whose follow-up
-    names the meeting (or None), in the listing's own query."""
-    sources = _follow_up_source_pks().filter(to_object_id=Cast(OuterRef("pk"), CharField()))
+    """For meeting listings: ``follow_up_source_pk``, the pk of the first page (live or not)
+    whose follow-up names the meeting (or None), in the listing's own query.
+
+    Whether that page is live is asked by ``follow_up_source_of``, for the meetings that
+    have one: a lighter subquery for every listing than one that checks it per row."""
+    page_type = ContentType.objects.get_for_model(Page)
+    sources = ReferenceIndex.objects.filter(
+        base_content_type=page_type,
+        to_content_type=page_type,
+        model_path=FOLLOW_UP_MODEL_PATH,
+        to_object_id=Cast(OuterRef("pk"), CharField()),
+    )
     return meetings.annotate(
         follow_up_source_pk=Subquery(sources.order_by("object_id").values("object_id")[:1])
     )
@@ -581,6 +621,18 @@ def follow_up_source_of(meeting):
             return None
         # Only for a meeting with a source; the view restrictions are read once per request.
         source = Page.objects.live().filter(pk=int(meeting.follow_up_source_pk)).first()
+        if source is None:
+            # The first source is not live: the first live one, if any.
+            source_pk = (
+                _follow_up_source_pks()
+                .filter(to_object_id=str(meeting.pk))
+                .order_by("object_id")
+                .values_list("object_id", flat=True)
+                .first()
+            )
+            if source_pk is None:
+                return None
+            source = Page.objects.live().filter(pk=int(source_pk)).first()
         return source if is_public(source) else None
     sources = _follow_up_source_pks().filter(to_object_id=str(meeting.pk))
     return (

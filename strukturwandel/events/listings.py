@@ -27,14 +27,14 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Q, Subquery, Value
 from django.utils import timezone
 
 from strukturwandel.conf import app_settings
-from strukturwandel.core.pages import parent_path, parent_path_sql, private_q
+from strukturwandel.core.pages import children_path_range, parent_path, parent_path_sql, private_q
 
 from . import schedule, seams
-from .models import EventSeriesPage, MeetingPage, MeetingStatus
+from .models import EventSeriesPage, MeetingPage, MeetingParentMixin, MeetingStatus
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,15 @@ class PlannedDate:
     is_planned_date: bool = True
 
 
-def meeting_queryset(*, for_cards=True, private=None):
-    """Live, public meetings with what a meeting card shows: topic fields, what the installed
-    apps add to a card (``seams.MEETING_QUERYSET_HOOK``, e.g. the documentation link; one
-    query each per listing), and the series' registration e-mail (a subquery: the card's
-    "Register" action needs it).
+def meeting_queryset(*, for_cards=True, private=None, parent=None):
+    """Live, public meetings with what a meeting card shows: what the installed apps add to a
+    card (``seams.MEETING_QUERYSET_HOOK``, e.g. the documentation link; one query each per
+    listing) and the series' registration e-mail (the card's "Register" action needs it).
+    Cards show no topic fields: a listing that does adds ``prefetch_related("topic_fields")``
+    (the calendar feeds read the names in a query of their own).
+
+    ``parent``: the page (a series, a working group) whose children the listing shows, when
+    it does; the series' e-mail is then its own, not a subquery per meeting.
 
     StreamFields (the planned impulses) are deferred: cards do not show them. Calendar feeds
     pass ``for_cards=False``: they show no card.
@@ -65,19 +69,26 @@ def meeting_queryset(*, for_cards=True, private=None):
     if private is None:
         private = private_q()
     meetings = MeetingPage.objects.live().exclude(private).defer_streamfields()
-    meetings = meetings.prefetch_related("topic_fields")
-    series = EventSeriesPage.objects.filter(path=parent_path_sql(OuterRef("path")))
-    meetings = meetings.annotate(
-        series_registration_email=Subquery(series.values("registration_email")[:1])
-    )
+    meetings = meetings.annotate(series_registration_email=_series_registration_email(parent))
     if for_cards:
         meetings = seams.extend_meeting_queryset(meetings, private=private)
     return meetings
 
 
+def _series_registration_email(parent=None):
+    """The registration e-mail of each meeting's series, for ``annotate()``: of ``parent``
+    when the meetings are its children (nothing to look up), else a subquery."""
+    if isinstance(parent, EventSeriesPage):
+        return Value(parent.registration_email)
+    if isinstance(parent, MeetingParentMixin):
+        return Value("")  # another type of page holding meetings: no series above them
+    series = EventSeriesPage.objects.filter(path=parent_path_sql(OuterRef("path")))
+    return Subquery(series.values("registration_email")[:1])
+
+
 def child_meetings(parent):
     """Live meetings directly below ``parent`` (a series or a working group page)."""
-    return meeting_queryset().child_of(parent)
+    return meeting_queryset(parent=parent).child_of(parent)
 
 
 def descendant_meetings(ancestor):
@@ -120,15 +131,23 @@ def live_meeting_days(pages, *, after=None, before=None):
     pages = list(pages)
     if not pages:
         return {}
+    # Pages at one depth (a group index's groups) share the depth of their children: one
+    # lookup for it, and a range of paths for each page (its children's, as in children_q).
     children = Q()
-    for page in pages:
-        children |= Q(path__startswith=page.path, depth=page.depth + 1)
-    meetings = MeetingPage.objects.live().filter(children)
+    for depth in {page.depth for page in pages}:
+        paths = Q()
+        for page in pages:
+            if page.depth == depth:
+                paths |= Q(path__range=children_path_range(page.path))
+        children |= Q(paths, depth=depth + 1)
     day = datetime.timedelta(days=1)
+    window = {}
     if after is not None:
-        meetings = meetings.filter(start__gte=after - day)
+        window["start__gte"] = after - day
     if before is not None:
-        meetings = meetings.filter(start__lt=before + day)
+        window["start__lt"] = before + day
+    # One filter() (each one copies the query).
+    meetings = MeetingPage.objects.filter(children, live=True, **window)
     by_parent_path = {page.path: page.pk for page in pages}
     days = {page.pk: set() for page in pages}
     tz = timezone.get_current_timezone()
@@ -174,7 +193,7 @@ def upcoming_listed(meetings=None, *, now=None):
 
 
 def upcoming_entries(
-    meetings=None, *, schedule_page=None, now=None, planned_limit=None, listed=None
+    meetings=None, *, schedule_page=None, now=None, planned_limit=None, listed=None, until=None
 ):
     """Upcoming meetings and, with ``schedule_page``, its next planned dates; soonest first.
 
@@ -182,25 +201,30 @@ def upcoming_entries(
     At most ``planned_limit`` planned dates (PLANNED_DATES_LISTED) are listed; the meetings
     all are that start within the listing window (SCHEDULE_WINDOW_DAYS), like the planned
     dates: a page shows the year ahead, the calendar feed every date. ``listed``: those
-    meetings, loaded already (``upcoming_and_past``).
+    meetings, loaded already (``upcoming_and_past``). ``until``: no planned date from then
+    on is wanted (the rule is expanded only up to it).
     """
     now = now or timezone.now()
     if planned_limit is None:
         planned_limit = app_settings.PLANNED_DATES_LISTED
     entries = list(upcoming_listed(meetings, now=now) if listed is None else listed)
     if schedule_page is not None:
-        entries += planned_dates(schedule_page, now=now, limit=planned_limit)
+        entries += planned_dates(schedule_page, now=now, until=until, limit=planned_limit)
     return sorted(entries, key=lambda entry: entry.start)
 
 
-def load_together(*querysets):
-    """The meetings of each of ``querysets`` (listings of one page, from
-    ``meeting_queryset()``), as lists, with the cards' prefetches run once for all of them:
-    a page with upcoming and past meetings spends them once, not once per list."""
-    lookups = querysets[0]._prefetch_related_lookups
-    lists = [list(queryset.prefetch_related(None)) for queryset in querysets]
-    prefetch_related_objects([meeting for meetings in lists for meeting in meetings], *lookups)
-    return lists
+def first_upcoming_entries(upcoming, *, schedule_page=None, now=None):
+    """``UpcomingEntries``: the first UPCOMING_MEETINGS_LISTED of ``upcoming`` (meetings, one
+    more than shown when there are more) and ``schedule_page``'s planned dates.
+
+    With more meetings than shown, a planned date from the start of the first meeting not
+    shown on can be none of those shown: the rule is expanded, and the days its meetings
+    take are read, only up to it (weeks rather than the listing window's year).
+    """
+    shown = app_settings.UPCOMING_MEETINGS_LISTED
+    until = upcoming[shown].start if len(upcoming) > shown else None
+    entries = upcoming_entries(schedule_page=schedule_page, now=now, listed=upcoming, until=until)
+    return UpcomingEntries(entries[:shown], more=len(entries) > shown)
 
 
 # The query string of a listing's view of all its upcoming entries.
@@ -268,8 +292,8 @@ def paginated_past(request, meetings, *, now=None):
 
 def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
     """(``UpcomingEntries``, a page of ``past_meetings``) of ``meetings``: the next
-    UPCOMING_MEETINGS_LISTED entries of ``upcoming_entries`` (only as many meetings loaded),
-    their cards' prefetches run once with the past ones' (``load_together``).
+    UPCOMING_MEETINGS_LISTED entries of ``upcoming_entries`` (only as many meetings loaded)
+    and the past page's meetings, loaded in one query with their cards' prefetches.
 
     With ``?kommende=alle`` (``shows_all_upcoming``): a page of all upcoming entries
     (``all_upcoming_page``) and no past meetings (None).
@@ -278,13 +302,26 @@ def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
     if shows_all_upcoming(request):
         return all_upcoming_page(request, meetings, schedule_page=schedule_page, now=now), None
     shown = app_settings.UPCOMING_MEETINGS_LISTED
-    past = paginated_past(request, meetings, now=now)
-    # One more than shown tells whether there are more.
-    upcoming, past.object_list = load_together(
-        upcoming_listed(meetings, now=now)[: shown + 1], past.object_list
+    past_ids = past_meetings(meetings, now=now).prefetch_related(None).values_list("pk", flat=True)
+    past = paginate(request, past_ids)
+    # The meetings of both lists in one query, picked by light subqueries (dates and ids):
+    # the cards' annotations are built and compiled once. One more upcoming meeting than
+    # shown tells whether there are more.
+    upcoming_ids = upcoming_listed(meetings.prefetch_related(None), now=now)[: shown + 1]
+    picked = Q(pk__in=upcoming_ids.values("pk"))
+    if past.paginator.count:
+        picked |= Q(pk__in=past.object_list)
+    loaded = list(meetings.filter(picked))
+    upcoming = sorted(
+        (meeting for meeting in loaded if meeting.end > now),
+        key=lambda meeting: (meeting.start, meeting.pk),
     )
-    entries = upcoming_entries(schedule_page=schedule_page, now=now, listed=upcoming)
-    return UpcomingEntries(entries[:shown], more=len(entries) > shown), past
+    past.object_list = sorted(
+        (meeting for meeting in loaded if meeting.end <= now),
+        key=lambda meeting: (meeting.start, meeting.pk),
+        reverse=True,
+    )
+    return first_upcoming_entries(upcoming, schedule_page=schedule_page, now=now), past
 
 
 # The series page: the latest past meetings, and a view of all of them.
@@ -340,9 +377,8 @@ def upcoming_and_latest_past(request, parent, *, schedule_page=None, now=None):
         key=lambda meeting: (meeting.start, meeting.pk),
         reverse=True,
     )
-    entries = upcoming_entries(schedule_page=schedule_page, now=now, listed=upcoming)
     return (
-        UpcomingEntries(entries[:shown_upcoming], more=len(entries) > shown_upcoming),
+        first_upcoming_entries(upcoming, schedule_page=schedule_page, now=now),
         PastEntries(past[:shown_past], more=len(past) > shown_past),
     )
 

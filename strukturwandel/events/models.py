@@ -20,7 +20,7 @@ from wagtail.search import index
 from strukturwandel.conf import app_settings
 from strukturwandel.core.blocks import BaseStreamBlock
 from strukturwandel.core.models import BelowSiteRootMixin, SiteSettings
-from strukturwandel.core.pages import SharedRestrictionCheckMixin
+from strukturwandel.core.pages import RequestUrlMixin, SharedRestrictionCheckMixin
 from strukturwandel.people.blocks import SpeakerBlock
 
 from . import registration_provider, schedule
@@ -385,7 +385,9 @@ class EventSeriesPage(
         return calendars.response(content, f"{self.slug}.ics")
 
 
-class MeetingPage(SharedRestrictionCheckMixin, RoutablePageMixin, CalendarSequenceMixin, Page):
+class MeetingPage(
+    RequestUrlMixin, SharedRestrictionCheckMixin, RoutablePageMixin, CalendarSequenceMixin, Page
+):
     """One meeting on one date. Its date and time live here and nowhere else."""
 
     page_description = _(

@@ -8,7 +8,7 @@ from django.db.models import OuterRef, Prefetch
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from strukturwandel.core.pages import in_site, is_public, parent_path, private_q
+from strukturwandel.core.pages import children_q, in_site, is_public, parent_path, private_q
 from strukturwandel.events import listings as meeting_listings
 
 from . import seams
@@ -27,17 +27,17 @@ def group_index(index_page, now=None, request=None):
     now = now or timezone.now()
     private = private_q(request)
     next_meeting = meeting_listings.next_meeting_id(
-        private, now=now, path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
+        private, children_q(OuterRef("path"), OuterRef("depth")), now=now
     )
     groups = list(
         WorkingGroupPage.objects.child_of(index_page)
         .live()
         .exclude(private)
         .defer_streamfields()
-        .select_related("merged_into")
         .prefetch_related("topic_fields")
         .annotate(next_meeting_id=next_meeting)
     )
+    attach_merged_into(groups)
     meetings = meeting_listings.meetings_by_id(group.next_meeting_id for group in groups)
     active = [group for group in groups if group.plans_meetings]
     after, before = meeting_listings.listing_window(now)
@@ -50,6 +50,19 @@ def group_index(index_page, now=None, request=None):
             )
         group.next_date = min(entries, key=lambda entry: entry.start, default=None)
     return groups
+
+
+def attach_merged_into(groups):
+    """Give the merged ones among ``groups`` the group they continue in (their status names
+    it): from ``groups`` when it is one of them, as it usually is, else in one query for all
+    (not a join of every group's row with its target's, for the few merged ones)."""
+    by_pk = {group.pk: group for group in groups}
+    missing = {group.merged_into_id for group in groups} - set(by_pk) - {None}
+    if missing:
+        by_pk.update(WorkingGroupPage.objects.defer_streamfields().in_bulk(missing))
+    for group in groups:
+        if group.merged_into_id in by_pk:
+            group.merged_into = by_pk[group.merged_into_id]
 
 
 def contacts(group):

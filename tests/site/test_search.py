@@ -201,10 +201,10 @@ def test_a_search_without_hits_suggests_topics_and_upcoming_meetings(
     client, demo, django_assert_num_queries
 ):
     client.get("/suche/", {"q": "Quantencomputer"})  # warm the content type cache
-    # Count, the topic index, the topic fields' search, the upcoming meetings with their topics
-    # and documentation links, site. The view restrictions, the site settings and the main
-    # navigation are read once per change of the content.
-    with django_assert_num_queries(7):
+    # Count, the topic index, the topic fields' search, the upcoming meetings with their
+    # documentation links (their cards show no topic fields), site. The view restrictions, the
+    # site settings and the main navigation are read once per change of the content.
+    with django_assert_num_queries(6):
         html = client.get("/suche/", {"q": "Quantencomputer"}).content.decode()
     assert "0 Treffer für „Quantencomputer“" in html
     assert '<a href="/themenfelder/">Alle Themenfelder im Überblick</a>' in html

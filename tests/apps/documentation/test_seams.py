@@ -146,3 +146,27 @@ def test_a_meeting_links_back_to_the_discussion_that_suggested_it(client, series
     # An unpublished source is not linked.
     source.unpublish()
     assert "follow-up-source" not in client.get(later.url).content.decode()
+
+
+def test_a_card_links_the_first_live_source_when_an_earlier_one_is_unpublished(
+    client, series, index, meeting
+):
+    later = add_meeting(series, datetime.date(2022, 3, 7), "Jugendbeteiligung")
+    sources = [
+        publish(
+            index,
+            DocumentationPage(
+                title=f"Quelle {number}",
+                slug=f"quelle-{number}",
+                body=[discussion(point("Jugend", "<p>Vertiefen.</p>", follow_up_meeting=later))],
+            ),
+        )
+        for number in (1, 2)
+    ]
+    card = "Angeregt in: Quelle"
+    assert f"{card} 1" in client.get(series.url).content.decode()
+    sources[0].unpublish()
+    html = client.get(series.url).content.decode()
+    assert f"{card} 2" in html and f"{card} 1" not in html
+    sources[1].unpublish()
+    assert card not in client.get(series.url).content.decode()

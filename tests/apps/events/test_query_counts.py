@@ -19,19 +19,19 @@ pytestmark = pytest.mark.django_db
 # documentation (one query per listing, registered into meeting_queryset).
 EXPECTED = {
     # site, page route (2); the upcoming and the latest past meetings in one query, picked by
-    # subqueries (nothing counted); the days the rule's meetings take; topic fields and
-    # documentation of both lists at once (listings.upcoming_and_latest_past). With the
+    # subqueries (nothing counted); the days the rule's meetings take; the documentation of
+    # both lists at once (listings.upcoming_and_latest_past; cards show no topic fields). With the
     # participation app: the accepted suggestions. The restricted paths (for listings and
     # Wagtail's check before serving), the site settings (the JSON-LD organizer) and the
     # participation app's pages are read once per change of the content, here and below.
-    "series page": 6 + queries_if("documentation") + queries_if("participation"),
+    "series page": 5 + queries_if("documentation") + queries_if("participation"),
     # The view of all upcoming dates (?kommende=alle): as the series page, without the past
     # meetings; the dates of all upcoming meetings, then the cards of the page shown
-    # (meetings, topic fields and documentation).
-    "all upcoming dates": 7 + queries_if("documentation") + queries_if("participation"),
+    # (meetings and documentation).
+    "all upcoming dates": 6 + queries_if("documentation") + queries_if("participation"),
     # The view of all past dates (?vergangene=alle): as the series page, without the upcoming
-    # entries (no days taken); the past page: count, meetings (topic fields, documentation).
-    "all past dates": 6 + queries_if("documentation") + queries_if("participation"),
+    # entries (no days taken); the past page: count, meetings (documentation).
+    "all past dates": 5 + queries_if("documentation") + queries_if("participation"),
     # site, page route (2); the days the rule's meetings take; meetings, topic fields. Feeds
     # do not link documentation.
     "series feed": 6,
