@@ -27,7 +27,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from strukturwandel.conf import app_settings
@@ -193,16 +193,6 @@ def upcoming_entries(
     return sorted(entries, key=lambda entry: entry.start)
 
 
-def load_together(*querysets):
-    """The meetings of each of ``querysets`` (listings of one page, from
-    ``meeting_queryset()``), as lists, with the cards' prefetches run once for all of them:
-    a page with upcoming and past meetings spends them once, not once per list."""
-    lookups = querysets[0]._prefetch_related_lookups
-    lists = [list(queryset.prefetch_related(None)) for queryset in querysets]
-    prefetch_related_objects([meeting for meetings in lists for meeting in meetings], *lookups)
-    return lists
-
-
 # The query string of a listing's view of all its upcoming entries.
 ALL_UPCOMING_PARAM, ALL_UPCOMING_VALUE = "kommende", "alle"
 ALL_UPCOMING_QUERY = f"{ALL_UPCOMING_PARAM}={ALL_UPCOMING_VALUE}"
@@ -268,8 +258,10 @@ def paginated_past(request, meetings, *, now=None):
 
 def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
     """(``UpcomingEntries``, a page of ``past_meetings``) of ``meetings``: the next
-    UPCOMING_MEETINGS_LISTED entries of ``upcoming_entries`` (only as many meetings loaded),
-    their cards' prefetches run once with the past ones' (``load_together``).
+    UPCOMING_MEETINGS_LISTED entries of ``upcoming_entries`` (only as many meetings loaded)
+    and a page of the past ones. The meetings of both lists are picked by light subqueries
+    (dates and ids only) and loaded, with their cards' annotations and prefetches, in one
+    query.
 
     With ``?kommende=alle`` (``shows_all_upcoming``): a page of all upcoming entries
     (``all_upcoming_page``) and no past meetings (None).
@@ -278,10 +270,21 @@ def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
     if shows_all_upcoming(request):
         return all_upcoming_page(request, meetings, schedule_page=schedule_page, now=now), None
     shown = app_settings.UPCOMING_MEETINGS_LISTED
-    past = paginated_past(request, meetings, now=now)
+    past = paginate(
+        request,
+        past_meetings(meetings, now=now).prefetch_related(None).values_list("pk", flat=True),
+    )
     # One more than shown tells whether there are more.
-    upcoming, past.object_list = load_together(
-        upcoming_listed(meetings, now=now)[: shown + 1], past.object_list
+    upcoming_ids = upcoming_listed(meetings, now=now).prefetch_related(None).values("pk")
+    loaded = list(meetings.filter(Q(pk__in=upcoming_ids[: shown + 1]) | Q(pk__in=past.object_list)))
+    upcoming = sorted(
+        (meeting for meeting in loaded if meeting.end > now),
+        key=lambda meeting: (meeting.start, meeting.pk),
+    )
+    past.object_list = sorted(
+        (meeting for meeting in loaded if meeting.end <= now),
+        key=lambda meeting: (meeting.start, meeting.pk),
+        reverse=True,
     )
     entries = upcoming_entries(schedule_page=schedule_page, now=now, listed=upcoming)
     return UpcomingEntries(entries[:shown], more=len(entries) > shown), past

@@ -21,16 +21,17 @@ SIZES = [5, 200]
 TOPIC_INDEX_QUERIES = 5
 # Every meeting listing (events' meeting_queryset) prefetches the meetings' live documentation
 # for the cards' "Dokumentation" action: one query for the upcoming and past lists of a page
-# together (listings.load_together), as for their topic fields. Group pages: one more for the
-# documentation app's reports. With the participation app: the topic's accepted suggestions.
-# Read once per change of the content: the documentation index (whose topic feed the head
-# announces) and the participation pages.
-TOPIC_PAGE_QUERIES = 13 + queries_if("participation")
+# together, as for their topic fields; the meetings of both lists are loaded in one query too
+# (listings.upcoming_and_past), after the past ones are counted for the pagination. Group
+# pages: one more for the documentation app's reports. With the participation app: the
+# topic's accepted suggestions. Read once per change of the content: the documentation index
+# (whose topic feed the head announces) and the participation pages.
+TOPIC_PAGE_QUERIES = 12 + queries_if("participation")
 # Group index and page: one query for the days the groups' live meetings take from their rules
 # (a private meeting takes its day too, as in the calendar feeds). The index finds the group
 # in one query and gives it its join e-mail (WorkingGroupIndexPage.route).
 GROUP_INDEX_QUERIES = 7
-GROUP_PAGE_QUERIES = 16 - queries_if("registration")
+GROUP_PAGE_QUERIES = 15 - queries_if("registration")
 
 
 def _get(client, url):
