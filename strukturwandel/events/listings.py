@@ -256,6 +256,16 @@ def paginated_past(request, meetings, *, now=None):
     return page
 
 
+def without_annotations(meetings):
+    """``meetings`` without the cards' annotations and prefetches: the same meetings, for the
+    light subqueries that pick (and count) the ids a listing shows. A subquery would otherwise
+    carry (and copy on every filter) the annotations' expressions it does not select."""
+    plain = meetings.prefetch_related(None)
+    plain.query.annotations = {}
+    plain.query.set_annotation_mask(None)
+    return plain
+
+
 def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
     """(``UpcomingEntries``, a page of ``past_meetings``) of ``meetings``: the next
     UPCOMING_MEETINGS_LISTED entries of ``upcoming_entries`` (only as many meetings loaded)
@@ -270,12 +280,10 @@ def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
     if shows_all_upcoming(request):
         return all_upcoming_page(request, meetings, schedule_page=schedule_page, now=now), None
     shown = app_settings.UPCOMING_MEETINGS_LISTED
-    past = paginate(
-        request,
-        past_meetings(meetings, now=now).prefetch_related(None).values_list("pk", flat=True),
-    )
+    ids = without_annotations(meetings)
+    past = paginate(request, past_meetings(ids, now=now).values_list("pk", flat=True))
     # One more than shown tells whether there are more.
-    upcoming_ids = upcoming_listed(meetings, now=now).prefetch_related(None).values("pk")
+    upcoming_ids = upcoming_listed(ids, now=now).values("pk")
     loaded = list(meetings.filter(Q(pk__in=upcoming_ids[: shown + 1]) | Q(pk__in=past.object_list)))
     upcoming = sorted(
         (meeting for meeting in loaded if meeting.end > now),
