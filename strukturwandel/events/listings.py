@@ -290,10 +290,22 @@ def paginated_past(request, meetings, *, now=None):
     return page
 
 
+def without_annotations(meetings):
+    """``meetings`` without the cards' annotations and prefetches: the same meetings, for the
+    light subqueries that pick (and count) the ids a listing shows. A subquery would otherwise
+    carry (and copy on every filter) the annotations' expressions it does not select."""
+    plain = meetings.prefetch_related(None)
+    plain.query.annotations = {}
+    plain.query.set_annotation_mask(None)
+    return plain
+
+
 def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
     """(``UpcomingEntries``, a page of ``past_meetings``) of ``meetings``: the next
     UPCOMING_MEETINGS_LISTED entries of ``upcoming_entries`` (only as many meetings loaded)
-    and the past page's meetings, loaded in one query with their cards' prefetches.
+    and a page of the past ones. The meetings of both lists are picked by light subqueries
+    (dates and ids only) and loaded, with their cards' annotations and prefetches, in one
+    query.
 
     With ``?kommende=alle`` (``shows_all_upcoming``): a page of all upcoming entries
     (``all_upcoming_page``) and no past meetings (None).
@@ -302,12 +314,12 @@ def upcoming_and_past(request, meetings, *, schedule_page=None, now=None):
     if shows_all_upcoming(request):
         return all_upcoming_page(request, meetings, schedule_page=schedule_page, now=now), None
     shown = app_settings.UPCOMING_MEETINGS_LISTED
-    past_ids = past_meetings(meetings, now=now).prefetch_related(None).values_list("pk", flat=True)
-    past = paginate(request, past_ids)
+    ids = without_annotations(meetings)
+    past = paginate(request, past_meetings(ids, now=now).values_list("pk", flat=True))
     # The meetings of both lists in one query, picked by light subqueries (dates and ids):
     # the cards' annotations are built and compiled once. One more upcoming meeting than
     # shown tells whether there are more.
-    upcoming_ids = upcoming_listed(meetings.prefetch_related(None), now=now)[: shown + 1]
+    upcoming_ids = upcoming_listed(ids, now=now)[: shown + 1]
     picked = Q(pk__in=upcoming_ids.values("pk"))
     if past.paginator.count:
         picked |= Q(pk__in=past.object_list)

@@ -12,9 +12,10 @@ import itertools
 from typing import NamedTuple
 
 import dateutil.rrule
+import recurrence
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 
 
 class Occurrence(NamedTuple):
@@ -181,12 +182,29 @@ def occurrence_on(day, start_time, end_time):
     return Occurrence(at(day, start_time), at(end_day, end_time))
 
 
+# Rule texts by (rule, language, time zone): django-recurrence looks up some fifty names in
+# the catalogue for each text, and pages list the same few rules on every request.
+_RULE_TEXTS = {}
+_RULE_TEXTS_KEPT = 1024
+
+
 def rule_text(rule):
     """A rule in words, e.g. "monatlich, am zweiten Montag, insgesamt 3 Termine".
 
     django-recurrence's own text names a count "bis zum 3. Mal" in German; the count is
-    written here as a number of meetings instead.
+    written here as a number of meetings instead. Worked out once per process for each rule,
+    language and time zone.
     """
+    key = (recurrence.serialize(rule), get_language(), timezone.get_current_timezone_name())
+    text = _RULE_TEXTS.get(key)
+    if text is None:
+        text = _rule_text(rule)
+        if len(_RULE_TEXTS) < _RULE_TEXTS_KEPT:
+            _RULE_TEXTS[key] = text
+    return text
+
+
+def _rule_text(rule):
     if not rule.count:
         return rule.to_text()
     without_count = copy.copy(rule)

@@ -10,7 +10,7 @@ from strukturwandel.topics.listings import live_count
 from strukturwandel.topics.seams import TopicSummary
 
 from . import listings
-from .models import MeetingStatus
+from .models import MeetingPage, MeetingStatus
 
 TEMPLATES = "strukturwandel_events/topic/"
 
@@ -69,8 +69,13 @@ class MeetingSummary(TopicSummary):
             next_meeting_id=next_meeting,
         )
 
+    # What the index reads of a topic's next meeting (a link with its date and topic), loaded
+    # with ``only()``; a template that shows more loads the rest when it first asks.
+    next_meeting_fields = ("title", "url_path", "path", "depth", "live", "start", "end", "topic")
+
     def finish(self, topics):
-        meetings = listings.meetings_by_id(topic.next_meeting_id for topic in topics)
+        ids = {topic.next_meeting_id for topic in topics if topic.next_meeting_id}
+        meetings = MeetingPage.objects.only(*self.next_meeting_fields).in_bulk(ids) if ids else {}
         for topic in topics:
             topic.next_meeting = meetings.get(topic.next_meeting_id)
 

@@ -4,6 +4,8 @@ Meetings and planned dates come from ``strukturwandel.events.listings``, like on
 pages: a group's meetings are the meeting pages below it, its planned dates come from its rule.
 """
 
+import functools
+
 from django.db.models import OuterRef, Prefetch
 from django.utils import timezone
 from wagtail.images import get_image_model
@@ -134,12 +136,38 @@ def group_details(group, request=None, now=None):
     }
 
 
+# What a topic page shows of the group another one was merged into: a link with its name.
+MERGED_INTO_FIELDS = (
+    "title",
+    "number",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "locale",
+    "content_type",
+)
+
+
+@functools.cache
+def _merged_into_deferred():
+    """The columns of a merged group's successor that the topic page does not read."""
+    keep = {*MERGED_INTO_FIELDS, "id"}
+    return tuple(
+        f"merged_into__{field.name}"
+        for field in WorkingGroupPage._meta.concrete_fields
+        if field.name not in keep and not field.primary_key
+    )
+
+
 def topic_working_groups(topic, private, site=None):
-    """The live groups tagged with ``topic``, by number."""
+    """The live groups tagged with ``topic``, by number; of the groups they were merged into
+    the columns of a link (``MERGED_INTO_FIELDS``; the rest is loaded when first asked)."""
     return (
         in_site(topic.working_groups.live(), site)
         .exclude(private)
         .select_related("merged_into")
         .defer_streamfields()
+        .defer(*_merged_into_deferred())
         .order_by("number", "title")
     )

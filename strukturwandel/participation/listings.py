@@ -24,13 +24,19 @@ def shown_suggestions(request, topic=None, limit=SHOWN):
     suggestions = TopicSuggestion.objects.filter(status__in=SHOWN_PROPOSAL_STATUSES)
     if topic is not None:
         suggestions = suggestions.filter(topic_field=topic)
+    else:
+        suggestions = suggestions.select_related("topic_field")
     meetings = MeetingPage.objects.live().exclude(private_q(request)).defer_streamfields()
-    suggestions = (
-        suggestions.select_related("topic_field")
-        .prefetch_related(Prefetch("meeting", queryset=meetings))
-        .order_by("-status_changed_at", "-pk")[:limit]
+    suggestions = list(
+        suggestions.prefetch_related(Prefetch("meeting", queryset=meetings)).order_by(
+            "-status_changed_at", "-pk"
+        )[:limit]
     )
-    return list(suggestions)
+    if topic is not None:
+        # The topic's own suggestions: their topic field is the one at hand.
+        for suggestion in suggestions:
+            suggestion.topic_field = topic
+    return suggestions
 
 
 def participation_pages(request):

@@ -7,10 +7,11 @@ Topic fields are shared by every site of an installation; what is counted and li
 them is only the pages of the ``site`` the index is served on (``None``: every site).
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from strukturwandel.core.pages import in_site, private_q
 
@@ -22,18 +23,26 @@ TOPIC_IMAGE_FILTER = "fill-96x96"
 
 def live_count(relation, private=None, exclude=None, site=None):
     """A subquery annotation: how many live, public pages of ``site`` reach the topic via
-    ``relation`` (a reverse relation of TopicField, e.g. "meetings")."""
+    ``relation`` (a reverse relation of TopicField, e.g. "meetings"); ``exclude``: a Q of the
+    pages not counted.
+
+    The rows of the relation's link table are counted, each checked against its page's tree
+    entry (live, site, private sections); the page type's own table is only read for
+    ``exclude``: its rows can be wide (StreamFields)."""
     rel = TopicField._meta.get_field(relation)
-    field_name = rel.field.name
-    pages = in_site(rel.related_model.objects.live(), site).exclude(
-        private if private is not None else private_q()
-    )
+    through = rel.through
+    page_id = rel.field.m2m_column_name()
+    pages = Page.objects if exclude is None else rel.related_model.objects
+    pages = in_site(pages.live(), site).exclude(private if private is not None else private_q())
     if exclude is not None:
         pages = pages.exclude(exclude)
     counted = (
-        pages.filter(**{field_name: OuterRef("pk")})
+        through.objects.filter(
+            Exists(pages.filter(pk=OuterRef(page_id))),
+            **{rel.field.m2m_reverse_field_name(): OuterRef("pk")},
+        )
         .order_by()
-        .values(field_name)
+        .values(rel.field.m2m_reverse_field_name())
         .annotate(n=Count("pk"))
         .values("n")
     )

@@ -58,6 +58,13 @@ def meeting_documentation(meeting):
     return documentation_of(meeting)
 
 
+# What a topic page's list of documentation and reports reads of each entry (loaded with
+# ``only()``: the entries are links, the pages' other columns are not read). A template that
+# shows more of them loads the rest of an entry when it first asks for it.
+TOPIC_REPORT_FIELDS = ("title", "url_path", "path", "depth", "live", "locale", "summary")
+TOPIC_REPORT_MEETING_FIELDS = ("title", "url_path", "start", "end", "topic")
+
+
 @register.simple_tag(takes_context=True)
 def topic_reports(context, topic, limit=10):
     """Live, public documentation and reports of a topic field on the request's site, newest
@@ -68,19 +75,20 @@ def topic_reports(context, topic, limit=10):
     site = request_site(request)
     # Pages in private (view-restricted) sections are left out; one query per request.
     private = private_q(request)
+    meeting_fields = [f"meeting__{name}" for name in TOPIC_REPORT_MEETING_FIELDS]
     documentation = (
         in_site(DocumentationPage.objects.live(), site)
         .exclude(private)
         .filter(topic_fields=topic)
-        .defer_streamfields()
         .select_related("meeting")
+        .only(*TOPIC_REPORT_FIELDS, "meeting", *meeting_fields)
         .order_by("-meeting__start")[:limit]
     )
     reports = (
         in_site(ReportPage.objects.live(), site)
         .exclude(private)
         .filter(topic_fields=topic)
-        .defer_streamfields()
+        .only(*TOPIC_REPORT_FIELDS, "date", "format")
     )
     entries = [*documentation, *reports.order_by("-date")[:limit]]
     entries.sort(key=lambda page: (page.date is not None, page.date), reverse=True)

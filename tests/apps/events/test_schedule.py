@@ -140,3 +140,17 @@ def test_rule_without_any_anchor_plans_nothing():
     page.first_published_at = None
     assert page.schedule_anchor() is None
     assert page.schedule_occurrences(berlin(2022, 1, 1), berlin(2022, 3, 1)) == []
+
+
+def test_rule_text_is_kept_per_rule_and_language():
+    from django.utils import translation
+
+    rule = Rule(recurrence.MONTHLY, byday=recurrence.MO(2))
+    with translation.override("de"):
+        german = schedule.rule_text(rule)
+        assert schedule.rule_text(Rule(recurrence.MONTHLY, byday=recurrence.MO(2))) == german
+        assert schedule.rule_text(Rule(recurrence.MONTHLY, byday=recurrence.TU(2))) != german
+        counted = schedule.rule_text(Rule(recurrence.MONTHLY, byday=recurrence.MO(2), count=3))
+        assert counted.startswith(german) and "3 Termine" in counted
+    with translation.override("en"):
+        assert schedule.rule_text(rule) != german
