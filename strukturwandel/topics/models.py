@@ -141,11 +141,16 @@ class TopicFieldIndexPage(SharedRestrictionCheckMixin, BelowSiteRootMixin, Routa
     @classmethod
     def for_site(cls, site, request=None):
         """The topic-field index in ``site``'s tree that anyone may open, or None (links to
-        topic pages would otherwise lead to a login)."""
+        topic pages would otherwise lead to a login). Read once per change of the content
+        (kept in the shared cache): every topic link on every page starts from it."""
         if site is None:
             return None
-        index_page = in_site(cls.objects.live(), site).first()
-        return index_page if is_public(index_page, request) else None
+
+        def find():
+            index_page = in_site(cls.objects.live(), site).first()
+            return index_page if is_public(index_page, request) else None
+
+        return kept_until_changed("topic-index", find, site.pk)
 
     @classmethod
     def for_request(cls, request=None):

@@ -76,10 +76,10 @@ def test_search_results_take_the_same_queries_for_one_hit_and_ten(
     client.get("/suche/", {"q": "Einzeltermin"})  # warm the content type cache
     # Count, the hits' ids and types by relevance (on SQLite: count and order in one query,
     # the ids and types of the page in another), the specific meetings (one query per page
-    # type among the hits), the topic index, the topic fields' search, site. The view
-    # restrictions, the site settings and the main navigation are read once per change.
+    # type among the hits), the topic fields' search, site. The view restrictions, the site
+    # settings, the topic index and the main navigation are read once per change.
     for word in ("Einzeltermin", "Reihentermin"):
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(5):
             html = client.get("/suche/", {"q": word}).content.decode()
         assert f'<p class="search-result__description">{word} am Montag</p>' in html
 
@@ -201,10 +201,10 @@ def test_a_search_without_hits_suggests_topics_and_upcoming_meetings(
     client, demo, django_assert_num_queries
 ):
     client.get("/suche/", {"q": "Quantencomputer"})  # warm the content type cache
-    # Count, the topic index, the topic fields' search, the upcoming meetings with their
-    # documentation links (their cards show no topic fields), site. The view restrictions, the
-    # site settings and the main navigation are read once per change of the content.
-    with django_assert_num_queries(6):
+    # Count, the topic fields' search, the upcoming meetings with their documentation links
+    # (their cards show no topic fields), site. The view restrictions, the site settings, the
+    # topic index and the main navigation are read once per change of the content.
+    with django_assert_num_queries(5):
         html = client.get("/suche/", {"q": "Quantencomputer"}).content.decode()
     assert "0 Treffer für „Quantencomputer“" in html
     assert '<a href="/themenfelder/">Alle Themenfelder im Überblick</a>' in html

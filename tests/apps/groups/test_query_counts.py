@@ -29,9 +29,10 @@ TOPIC_INDEX_QUERIES = 5
 TOPIC_PAGE_QUERIES = 11 + queries_if("participation")
 # Group index and page: one query for the days the groups' live meetings take from their rules
 # (a private meeting takes its day too, as in the calendar feeds). The index finds the group
-# in one query and gives it its join e-mail (WorkingGroupIndexPage.route).
-GROUP_INDEX_QUERIES = 7
-GROUP_PAGE_QUERIES = 14 - queries_if("registration")
+# in one query and gives it its join e-mail (WorkingGroupIndexPage.route). The topic index
+# the groups' topic links start from is read once per change of the content.
+GROUP_INDEX_QUERIES = 6
+GROUP_PAGE_QUERIES = 13 - queries_if("registration")
 
 
 def _get(client, url):
