@@ -363,6 +363,35 @@ def _row_urls(model, db, request):
     return url
 
 
+def _kept_events(keys, build):
+    """For each of ``keys`` (cache keys of serialised VEVENTs, or None each when the event
+    cache is off), the value kept under it, or ``build(position)`` then kept for
+    CALENDAR_EVENT_CACHE_SECONDS: one round trip each way for all. Built anew, and not kept,
+    when the cache cannot be reached."""
+    timeout = app_settings.CALENDAR_EVENT_CACHE_SECONDS
+    found = {}
+    if timeout and keys:
+        try:
+            found = cache.get_many(keys)
+        except Exception:
+            logger.warning("The cache cannot be reached; serving without it.", exc_info=True)
+            timeout = 0
+    values, new = [], {}
+    for position, key in enumerate(keys):
+        value = found.get(key)
+        if value is None:
+            value = build(position)
+            if timeout:
+                new[key] = value
+        values.append(value)
+    if new:
+        try:
+            cache.set_many(new, timeout)
+        except Exception:
+            logger.warning("The cache cannot be reached; not caching.", exc_info=True)
+    return values
+
+
 def meeting_events_ical(meetings, request):
     """The serialised VEVENT (the bytes of ``meeting_event(...).to_ical()``) of each of
     ``meetings`` (a queryset, or a list of pages), in order, with each one's start.
@@ -399,30 +428,18 @@ def meeting_events_ical(meetings, request):
 
     start = MEETING_EVENT_FIELDS.index("start")
     starts = [row[start] for row in rows]
-    timeout = app_settings.CALENDAR_EVENT_CACHE_SECONDS
-    keys = _meeting_event_keys(rows, names, request) if timeout else [None] * len(rows)
-    found = {}
-    if timeout and keys:
-        try:
-            found = cache.get_many(keys)
-        except Exception:
-            logger.warning("The cache cannot be reached; serving without it.", exc_info=True)
-            timeout = 0
-    events, new, texts = [], {}, _texts()
-    for row, key in zip(rows, keys, strict=True):
-        ical = found.get(key)
-        if ical is None:
-            meeting = SimpleNamespace(**dict(zip(MEETING_EVENT_FIELDS, row, strict=True)))
-            ical = _vevent(_meeting_properties(meeting, names.get(row[0], ()), url(row), texts))
-            if timeout:
-                new[key] = ical
-        events.append(ical)
-    if new:
-        try:
-            cache.set_many(new, timeout)
-        except Exception:
-            logger.warning("The cache cannot be reached; not caching.", exc_info=True)
-    return events, starts
+    if app_settings.CALENDAR_EVENT_CACHE_SECONDS:
+        keys = _meeting_event_keys(rows, names, request)
+    else:
+        keys = [None] * len(rows)
+    texts = _texts()
+
+    def build(position):
+        row = rows[position]
+        meeting = SimpleNamespace(**dict(zip(MEETING_EVENT_FIELDS, row, strict=True)))
+        return _vevent(_meeting_properties(meeting, names.get(row[0], ()), url(row), texts))
+
+    return _kept_events(keys, build), starts
 
 
 def meeting_summary(meeting, texts=None):
@@ -617,39 +634,23 @@ def schedule_events_ical(schedule_pages, request, *, now=None):
     schedule_pages = list(schedule_pages)
     first_day, last_day = window = feed_window(now)
     days = _meeting_days(schedule_pages, window)
-    timeout = app_settings.CALENDAR_EVENT_CACHE_SECONDS
     keys = [
-        _schedule_event_key(page, days[page.pk], window, request) if timeout else None
+        _schedule_event_key(page, days[page.pk], window, request)
+        if app_settings.CALENDAR_EVENT_CACHE_SECONDS
+        else None
         for page in schedule_pages
     ]
-    found = {}
-    if timeout and keys:
-        try:
-            found = cache.get_many(keys)
-        except Exception:
-            logger.warning("The cache cannot be reached; serving without it.", exc_info=True)
-            timeout = 0
-    events, starts, new = [], [], {}
-    for page, key in zip(schedule_pages, keys, strict=True):
-        event = found.get(key)
-        if event is None:
-            dates = schedule_dates(page, days[page.pk], first_day, last_day)
-            if dates is None:
-                event = ()  # nothing planned in the window
-            else:
-                properties = _schedule_properties(page, dates, request)
-                event = (dict(properties)["dtstart"], _vevent(properties))
-            if timeout:
-                new[key] = event
-        if event:
-            starts.append(event[0])
-            events.append(event[1])
-    if new:
-        try:
-            cache.set_many(new, timeout)
-        except Exception:
-            logger.warning("The cache cannot be reached; not caching.", exc_info=True)
-    return events, starts
+
+    def build(position):
+        page = schedule_pages[position]
+        dates = schedule_dates(page, days[page.pk], first_day, last_day)
+        if dates is None:
+            return ()  # nothing planned in the window
+        properties = _schedule_properties(page, dates, request)
+        return (dict(properties)["dtstart"], _vevent(properties))
+
+    planned = [event for event in _kept_events(keys, build) if event]
+    return [event[1] for event in planned], [event[0] for event in planned]
 
 
 def schedule_events(schedule_pages, request, *, now=None):

@@ -408,10 +408,15 @@ def next_meeting_id(private, *filters, now=None, **related):
     return Subquery(upcoming.filter(*filters, **related).values("pk")[:1])
 
 
-def meetings_by_id(ids):
-    """{pk: meeting} for the given meeting ids (None skipped), in one query or none."""
+def meetings_by_id(ids, *, only=None):
+    """{pk: meeting} for the given meeting ids (None skipped), in one query or none; with
+    ``only`` (field names) only those columns loaded."""
     ids = {pk for pk in ids if pk}
-    return MeetingPage.objects.defer_streamfields().in_bulk(ids) if ids else {}
+    if not ids:
+        return {}
+    if only is None:
+        return MeetingPage.objects.defer_streamfields().in_bulk(ids)
+    return MeetingPage.objects.only(*only).in_bulk(ids)
 
 
 def paginate(request, meetings, per_page=None):

@@ -10,7 +10,7 @@ from strukturwandel.topics.listings import live_count
 from strukturwandel.topics.seams import TopicSummary
 
 from . import listings
-from .models import MeetingPage, MeetingStatus
+from .models import MeetingStatus
 
 TEMPLATES = "strukturwandel_events/topic/"
 
@@ -74,8 +74,9 @@ class MeetingSummary(TopicSummary):
     next_meeting_fields = ("title", "url_path", "path", "depth", "live", "start", "end", "topic")
 
     def finish(self, topics):
-        ids = {topic.next_meeting_id for topic in topics if topic.next_meeting_id}
-        meetings = MeetingPage.objects.only(*self.next_meeting_fields).in_bulk(ids) if ids else {}
+        meetings = listings.meetings_by_id(
+            (topic.next_meeting_id for topic in topics), only=self.next_meeting_fields
+        )
         for topic in topics:
             topic.next_meeting = meetings.get(topic.next_meeting_id)
 
