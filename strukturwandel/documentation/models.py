@@ -597,7 +597,10 @@ def annotate_follow_up_source(meetings):
     have one: a lighter subquery for every listing than one that checks it per row."""
     page_type = ContentType.objects.get_for_model(Page)
     sources = ReferenceIndex.objects.filter(
-        base_content_type=page_type,
+        # The base type compared as a value, not the indexed column: SQLite (without table
+        # statistics) would otherwise find the rows by it, walking every page's references
+        # for each meeting, rather than by their target (the meeting).
+        Exact(Cast("base_content_type", IntegerField()), page_type.pk),
         to_content_type=page_type,
         model_path=FOLLOW_UP_MODEL_PATH,
         to_object_id=Cast(OuterRef("pk"), CharField()),

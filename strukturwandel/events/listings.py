@@ -31,7 +31,13 @@ from django.db.models import OuterRef, Q, Subquery, Value
 from django.utils import timezone
 
 from strukturwandel.conf import app_settings
-from strukturwandel.core.pages import children_path_range, parent_path, parent_path_sql, private_q
+from strukturwandel.core.pages import (
+    children_path_range,
+    children_q,
+    parent_path,
+    parent_path_sql,
+    private_q,
+)
 
 from . import schedule, seams
 from .models import EventSeriesPage, MeetingPage, MeetingParentMixin, MeetingStatus
@@ -87,8 +93,9 @@ def _series_registration_email(parent=None):
 
 
 def child_meetings(parent):
-    """Live meetings directly below ``parent`` (a series or a working group page)."""
-    return meeting_queryset(parent=parent).child_of(parent)
+    """Live meetings directly below ``parent`` (a series or a working group page), found by
+    the range of their paths (``children_q``), which SQLite finds in the path's index."""
+    return meeting_queryset(parent=parent).filter(children_q(parent.path, parent.depth))
 
 
 def descendant_meetings(ancestor):
@@ -376,7 +383,8 @@ def upcoming_and_latest_past(request, parent, *, schedule_page=None, now=None):
     shown_past = app_settings.PAST_MEETINGS_PER_PAGE
     # One more of each than shown tells whether there are more. The subqueries start from
     # the plain meetings: the cards' annotations would be copied into each of them.
-    ids = MeetingPage.objects.live().exclude(private_q()).child_of(parent).values("pk")
+    children = children_q(parent.path, parent.depth)
+    ids = MeetingPage.objects.live().exclude(private_q()).filter(children).values("pk")
     upcoming_ids = upcoming_listed(ids, now=now)[: shown_upcoming + 1]
     past_ids = past_meetings(ids, now=now)[: shown_past + 1]
     loaded = list(meetings.filter(Q(pk__in=upcoming_ids) | Q(pk__in=past_ids)))
