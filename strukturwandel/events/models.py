@@ -398,8 +398,10 @@ class MeetingPage(
     is_planned_date = False
     head_template = "strukturwandel_events/head/meeting_page.html"
 
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
+    # Indexed: listings and feeds pick meetings by their dates (the upcoming ones by their
+    # end, the past newest first by their start), not by reading every meeting of the archive.
+    start = models.DateTimeField(_("start"), db_index=True)
+    end = models.DateTimeField(_("end"), db_index=True)
     status = models.CharField(
         _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
