@@ -75,6 +75,12 @@ def server_error(request):
     return HttpResponseServerError(template.render({"team_informed": bool(settings.ADMINS)}))
 
 
+def csrf_failure(request, reason=""):
+    """The site's own page for a form sent without its CSRF cookie (CSRF_FAILURE_VIEW);
+    Django's would be unstyled and talk of DEBUG."""
+    return render(request, "csrf_failure.html", status=403)
+
+
 def lockout(request, original_response=None, credentials=None):
     """What django-axes answers while an address is locked out (429 Too Many Requests)."""
     minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))

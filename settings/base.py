@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "axes",
 ]
 
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,5 +1,7 @@
 """Turning a date a schedule rule plans into a draft meeting page, in one step."""
 
+import datetime
+
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 
@@ -90,3 +92,20 @@ def off_rule_hint(meeting):
         "The meeting on %(date)s lies outside the rule of %(parent)s (%(rule)s). It was saved; "
         "check the date if it is not meant as a special date."
     ) % {"date": format_day(day), "parent": specific.title, "rule": specific.schedule_text}
+
+
+def stale_date_hint(meeting):
+    """A note for the editor when the slug of ``meeting`` names another day than the one it
+    is on: a new meeting's title and slug come from the next planned date and do not follow
+    when the editor changes the date. None otherwise."""
+    try:
+        named = datetime.date.fromisoformat(meeting.slug[:10])
+    except ValueError:
+        return None
+    day = schedule.local_date(meeting.start)
+    if named == day:
+        return None
+    return _(
+        "The meeting is on %(date)s, but its address, and perhaps its title, still names "
+        'another date: %(named)s. Check the title, and the slug (tab "Promote").'
+    ) % {"date": format_day(day), "named": format_day(named)}

@@ -78,3 +78,12 @@ def warn_of_meeting_outside_rule(request, page):
         return
     if hint := planning.off_rule_hint(page):
         messages.warning(request, hint)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_a_slug_naming_another_date(request, page):
+    if not isinstance(page, MeetingPage) or not request.accepts("text/html"):
+        return
+    if hint := planning.stale_date_hint(page):
+        messages.warning(request, hint)

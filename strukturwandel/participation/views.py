@@ -66,7 +66,8 @@ def make_form(page, request, data=None):
         kwargs = {"site": request_site(request), "request": request}
     if data is None:
         topic = request.GET.get("themenfeld", "")
-        if topic and "topic_field" in form_class.base_fields:
+        # A NUL byte is in no slug, and PostgreSQL refuses it in a query.
+        if topic and "\x00" not in topic and "topic_field" in form_class.base_fields:
             kwargs["initial"] = {"topic_field": TopicField.objects.filter(slug=topic).first()}
     return form_class(data, **kwargs)
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from django.core.cache import cache
-from django.test import RequestFactory, override_settings
+from django.test import Client, RequestFactory, override_settings
 
 from home.views import server_error
 from settings.cache import FailSoftRedisCache, redis_cache
@@ -32,6 +32,16 @@ def test_500_page_claims_the_team_was_informed_only_when_someone_is(settings):
     assert "Das Team der Website erhält eine Nachricht über den Fehler." in (
         response.content.decode()
     )
+
+
+def test_a_form_sent_without_its_csrf_cookie_gets_the_sites_own_german_page(demo):
+    response = Client(enforce_csrf_checks=True).post("/themensammlung/", {"x": "y"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="de"' in html and 'class="skip-link"' in html
+    assert "<h1>Das Formular konnte nicht gesendet werden</h1>" in html
+    assert "erlauben Sie bitte Cookies für diese Website" in html
+    assert "Forbidden" not in html and "DEBUG" not in html
 
 
 def test_database_down_gives_the_sites_own_500_page():

@@ -147,9 +147,9 @@ PUBLIC_FORMS = [
     PublicForm(
         "meeting registration",
         registration_form,
-        ["name", "email", "organisation", "note", "consent"],
+        [f"registration-{name}" for name in ("name", "email", "organisation", "note", "consent")],
         method="post",
-        fixed={"website": ""},  # the honeypot stays empty, as a person leaves it
+        fixed={"registration-website": ""},  # the honeypot stays empty, as a person leaves it
     ),
     PublicForm(
         "topic suggestion",
@@ -227,3 +227,17 @@ def test_every_public_form_survives_any_input(client, demo, settings, form):
             assert_safe(client.get(page_url), (form.name, page_url))
 
     check()
+
+
+@pytest.mark.parametrize(
+    "form",
+    [form for form in PUBLIC_FORMS if form.name != "business card owner link"],
+    ids=lambda form: form.name,
+)
+def test_the_fuzz_sends_the_fields_the_form_has(client, demo, form):
+    """A misspelt field name (one without the form's prefix) would fuzz nothing: the page
+    that shows the form names every field sent but "page", which its page links carry. (The
+    owner link needs a signed token.)"""
+    html = client.get(form.url(), follow=True).content.decode()
+    for name in [*form.fields, *form.fixed]:
+        assert name == "page" or f'name="{name}"' in html, name

@@ -120,6 +120,33 @@ def test_a_meeting_off_the_rule_is_saved_with_a_hint(client, editor, series):
     assert "außerhalb" not in " ".join(map(str, get_messages(response.wsgi_request)))
 
 
+def test_a_date_changed_after_the_prefill_gets_a_hint_at_title_and_slug(client, editor, series):
+    planned = next_planned_day(series)
+    # The form came with the next planned date's title and slug; the editor moved the date.
+    later = planned + datetime.timedelta(days=3)
+    data = meeting_data(later, title=f"Stammtisch am {planned:%d.%m.%Y}", slug=f"{planned}")
+    response = client.post(add_url(series), data)
+    assert response.status_code == 302
+    warnings = [
+        str(message)
+        for message in get_messages(response.wsgi_request)
+        if message.level_tag == "warning"
+    ]
+    [hint] = [warning for warning in warnings if "anderes Datum" in warning]
+    assert hint.startswith("Das Treffen ist am ")
+    assert f", {later:%d.%m.%Y}, aber seine Adresse" in hint
+    assert f"nennt noch ein anderes Datum: Mo, {planned:%d.%m.%Y}." in hint
+    assert "Tab „Veröffentlichung“" in hint
+    assert "anderes Datum" in client.get(response["Location"]).content.decode()
+
+    # Title and slug of the day the meeting is on: nothing to say.
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[MeetingPage.objects.get().pk]),
+        meeting_data(planned),
+    )
+    assert "anderes Datum" not in " ".join(map(str, get_messages(response.wsgi_request)))
+
+
 def test_autosave_gets_no_hint(client, editor, series, make_meeting):
     tuesday = next_planned_day(series) + datetime.timedelta(days=1)
     meeting = make_meeting(tuesday)

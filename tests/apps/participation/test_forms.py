@@ -228,6 +228,14 @@ def test_the_form_page_preselects_a_topic_field(client, suggestion_page, topic):
     assert f'<option value="{topic.slug}" selected>' in html
 
 
+def test_an_unknown_topic_field_preselects_nothing(client, suggestion_page, topic):
+    # A NUL byte, which PostgreSQL refuses in a query, is no slug either.
+    for value in ["gibt-es-nicht", f"{topic.slug}\x00"]:
+        response = client.get(suggestion_page.url, {"themenfeld": value})
+        assert response.status_code == 200
+        assert f'<option value="{topic.slug}" selected>' not in response.content.decode()
+
+
 def test_a_failing_mail_server_loses_nothing(send, suggestion_page, settings):
     import django
 
