@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.options import ModelAdminGroup
 
+from strukturwandel.core.modeladmin import ForgivingModelAdmin
 from strukturwandel.core.sections import Section
 from strukturwandel.events.formats import when
 from strukturwandel.events.seams import SERIES_PAGE_SECTIONS_HOOK
@@ -68,7 +69,7 @@ class OfferButtonHelper(ButtonHelper):
         return buttons
 
 
-class EntryAdmin(ModelAdmin):
+class EntryAdmin(ForgivingModelAdmin):
     permission_helper_class = ModerationPermissionHelper
     inspect_view_enabled = True
     list_per_page = 50

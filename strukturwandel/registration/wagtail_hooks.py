@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin
 
+from strukturwandel.core.modeladmin import ForgivingModelAdmin
 from strukturwandel.events.formats import when
 from strukturwandel.events.models import MeetingPage, MeetingStatus
 from strukturwandel.events.registration_provider import HOOK
@@ -73,7 +73,7 @@ class MailProblemFilter(SimpleListFilter):
         return queryset
 
 
-class RegistrationAdmin(ModelAdmin):
+class RegistrationAdmin(ForgivingModelAdmin):
     model = Registration
     menu_label = _("Registrations")
     menu_icon = "form"

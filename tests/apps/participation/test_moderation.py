@@ -206,3 +206,13 @@ def test_a_meeting_with_a_draft_gets_the_impulse_as_a_draft(moderator_client, en
     assert len(live.impulses) == 0 and live.topic == "Mobilität auf dem Land"
     draft = live.get_latest_revision_as_object()
     assert draft.topic == "Entwurf" and len(draft.impulses) == 1
+
+
+def test_lists_and_entries_answer_an_odd_address_without_an_error(moderator_client, entries):
+    for admin in admins.values():
+        index = admin.url_helper.index_url
+        response = moderator_client.get(f"{index}?mail=x&topic_field__id__exact=abc")
+        assert response.status_code == 302 and response["Location"] == index, admin
+        for action in ["inspect", "edit", "delete"]:
+            url = admin.url_helper.get_action_url(action, "abc")
+            assert moderator_client.get(url).status_code == 404, (admin, action)

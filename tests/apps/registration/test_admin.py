@@ -209,3 +209,29 @@ def test_changed_call_link_offers_to_notify(client, django_user_model, registrat
     offer_to_notify_participants(request, page)
     assert not list(request._messages)
     assert RegistrationMail.objects.filter(kind=MailKind.MESSAGE).count() == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["meeting__page_ptr__id__exact=abc", "created_at__gte=gestern", "mail=x&unbekannt=1"],
+)
+def test_a_filter_the_list_cannot_apply_shows_every_entry_with_a_note(
+    client, django_user_model, registrations, query
+):
+    client.force_login(make_user(django_user_model, "orga", organiser=True))
+    index = registration_admin.url_helper.index_url
+    response = client.get(f"{index}?{query}", follow=True)
+    assert response.redirect_chain == [(index, 302)]
+    html = response.content.decode()
+    assert "erika@example.org" in html and "max@example.org" in html
+    assert "Der Filter in der Adresse lässt sich nicht anwenden" in html
+
+
+@pytest.mark.parametrize("action", ["inspect", "edit", "delete", "history"])
+def test_an_entry_address_that_names_no_entry_is_not_found(
+    client, django_user_model, registrations, action
+):
+    client.force_login(make_user(django_user_model, "orga", organiser=True))
+    helper = registration_admin.url_helper
+    for pk in ["abc", "9" * 30, "-1"]:
+        assert client.get(helper.get_action_url(action, pk)).status_code == 404, (action, pk)
