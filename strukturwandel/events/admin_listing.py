@@ -43,6 +43,14 @@ class MeetingFilterSet(PageFilterSet):
         )
 
 
+def meeting_status_label(meeting):
+    """The meeting's status as the list shows it: a planned meeting that has ended took
+    place (a past meeting is not "planned" any more)."""
+    if meeting.status == MeetingStatus.PLANNED and meeting.end < timezone.now():
+        return pgettext_lazy("strukturwandel meeting status", "Took place")
+    return meeting.get_status_display()
+
+
 def _columns():
     columns = [column for column in IndexView.base_columns if column.name != "type"]
     title = next(i for i, column in enumerate(columns) if column.name == "title")
@@ -53,7 +61,7 @@ def _columns():
         StatusTagColumn(
             "meeting_status",
             label=pgettext_lazy("strukturwandel", "Meeting status"),
-            accessor="get_status_display",
+            accessor=meeting_status_label,
             # Cancelled and postponed meetings stand out from the planned ones.
             primary=lambda meeting: meeting.status != MeetingStatus.PLANNED,
         ),

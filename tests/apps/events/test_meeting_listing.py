@@ -45,6 +45,8 @@ def test_meetings_are_listed_newest_first_with_date_and_status(client, editor, m
     html = response.content.decode()
     assert "Datum" in html and "Stand des Treffens" in html
     assert "Abgesagt" in html
+    # The past meeting took place; the upcoming one is planned.
+    assert html.count("Fand statt") == 1 and html.count("Geplant") >= 1
     assert f"{meetings['past'].start:%d.%m.%Y}, 17:00–18:30 Uhr" in html
     assert reverse("meetings:index") in client.get(reverse("wagtailadmin_home")).content.decode()
 
