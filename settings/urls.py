@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import TemplateView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -25,6 +26,12 @@ urlpatterns = [
         name="wagtailcore_authenticate_with_password",
     ),
     path("sitemap.xml", sitemap),
+    # Crawlers read the public pages (the sitemap lists them), not the admin, the e-mails'
+    # confirmation links or the search's endless result pages.
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+    ),
 ]
 
 if settings.DEBUG:

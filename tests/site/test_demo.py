@@ -91,6 +91,16 @@ def test_load_demo_points_the_site_at_the_demo_server(client):
     assert "<loc>https://demo.example.org/stammtisch/</loc>" in client.get("/sitemap.xml").text
 
 
+def test_robots_txt_points_crawlers_at_the_sitemap_and_away_from_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.text.splitlines()
+    assert "Disallow: /admin/" in lines and "Disallow: /anmeldung/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert client.get("/sitemap.xml").status_code == 200
+
+
 def test_home_page_is_german_with_footer_from_settings(client):
     _load_demo()
     html = client.get("/").content.decode()
