@@ -1,13 +1,14 @@
 """How every public page and feed scales with the archive: ``python benchmarks/run.py``.
 
-Builds synthetic content at 10, 100 and 1000 meetings (in a throw-away database: SQLite by
-default, PostgreSQL with DATABASE_URL; the cache is Redis with REDIS_URL), then requests every
-public page type and every feed with Django's test client and reports, per target and size:
+Builds synthetic content at 10, 100 and 1000 meetings (each in a throw-away database, the
+content committed: SQLite by default, PostgreSQL with DATABASE_URL; the cache is Redis with
+REDIS_URL), then requests every public page type and every feed with Django's test client and
+reports, per target and size:
 queries, median and 95th-percentile time over repeated requests with the page cache off, the
 response size, the median with the cache warm, whether a conditional request answers 304, and
 the median of a plain one-paragraph page requested in turn with each target (the baseline:
 read the figures as ratios to it, the machine is noisy). Prints a table and writes
-benchmarks/results.json.
+benchmarks/results.json (``--output`` elsewhere).
 
 Options: ``--sizes 10,100``, ``--repeat 20`` (requests per measurement; at 1000 meetings a
 third of them, at least 5) and ``--targets "series page,site feed"`` (only these, besides the
