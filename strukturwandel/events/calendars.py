@@ -445,8 +445,8 @@ def meeting_events_ical(meetings, request):
 def meeting_summary(meeting, texts=None):
     """SUMMARY of a meeting: its title and topic, so that the meetings of a series read apart
     in a month view ("Strukturwandel-Stammtisch: Mobilität auf dem Land"). A date closing the
-    title, as planned meetings are named ("… am Mo, 07.12.2026"), is left out: a calendar
-    shows the day."""
+    title, as planned meetings are named ("… am 07.12.2026", also with the weekday), is left
+    out: a calendar shows the day."""
     title = clean_text(meeting.title)
     topic = clean_text(meeting.topic)
     if not topic or topic.casefold() in title.casefold():

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 
@@ -37,8 +38,12 @@ def open_planned_dates(page, now=None):
 
 
 def meeting_title(page, day):
-    """The one title pattern of a meeting on a planned date: "<series> am Mo, 14.12.2026"."""
-    return _("%(title)s on %(date)s") % {"title": page.title, "date": format_day(day)}
+    """The one title pattern of a meeting on a planned date, as the association writes its
+    meetings' titles: "<series> am 14.12.2026"."""
+    return _("%(title)s on %(date)s") % {
+        "title": page.title,
+        "date": date_format(day, "SHORT_DATE_FORMAT"),
+    }
 
 
 def meeting_defaults(page, occurrence=None):

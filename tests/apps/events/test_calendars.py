@@ -322,14 +322,15 @@ def test_feeds_answer_only_get_and_head(client, series, make_meeting):
 @pytest.mark.parametrize(
     ("title", "topic", "summary"),
     [
-        # A planned meeting's title ("<series> am <day>"): the series and the topic.
+        # A planned meeting's title ("<series> am <day>", also with the weekday): the series
+        # and the topic.
         (
-            "Strukturwandel-Stammtisch am Mo, 07.12.2026",
+            "Strukturwandel-Stammtisch am 07.12.2026",
             "Mobilität auf dem Land",
             "Strukturwandel-Stammtisch: Mobilität auf dem Land",
         ),
         (
-            "Strukturwandel-Stammtisch am 07.12.2026",
+            "Strukturwandel-Stammtisch am Mo, 07.12.2026",
             "Mobilität auf dem Land",
             "Strukturwandel-Stammtisch: Mobilität auf dem Land",
         ),

@@ -48,7 +48,7 @@ def test_create_meeting_from_planned_date(client, editor, series):
     assert (meeting.start, meeting.end) == (first.start, first.end)
     assert meeting.start.astimezone(BERLIN).time() == datetime.time(17, 0)
     assert meeting.format == series.default_format
-    assert meeting.title == f"Strukturwandel-Stammtisch am Mo, {first.start:%d.%m.%Y}"
+    assert meeting.title == f"Strukturwandel-Stammtisch am {first.start:%d.%m.%Y}"
     assert meeting.get_latest_revision().user == editor
 
     # The editor opens with the date filled in and says what to do next.
@@ -131,7 +131,7 @@ def test_a_new_meeting_starts_from_the_next_planned_date(client, editor, series,
         "wagtailadmin_pages:add", args=["strukturwandel_events", "meetingpage", series.pk]
     )
     form = client.get(url).context["form"]
-    assert form.initial["title"] == f"Strukturwandel-Stammtisch am Mo, {second.start:%d.%m.%Y}"
+    assert form.initial["title"] == f"Strukturwandel-Stammtisch am {second.start:%d.%m.%Y}"
     assert (form.initial["start"], form.initial["end"]) == (second.start, second.end)
     assert form.initial["start"].astimezone(BERLIN).time() == datetime.time(17, 0)
     assert form["format"].value() == "in_person"

@@ -41,7 +41,7 @@ def test_documentation_from_a_past_meeting_and_a_prefilled_new_meeting(
     # A new meeting below the series starts on its next open planned date, in German.
     page.goto(f"{live_server.url}/admin/pages/add/strukturwandel_events/meetingpage/{series.pk}/")
     title = page.input_value("#id_title")
-    assert re.fullmatch(r"Strukturwandel-Stammtisch am [A-Z][a-z], \d\d\.\d\d\.\d{4}", title)
+    assert re.fullmatch(r"Strukturwandel-Stammtisch am \d\d\.\d\d\.\d{4}", title)
     day = title.rsplit(" ", 1)[1]
     assert page.input_value("#id_start") == f"{day} 17:00"
     assert page.input_value("#id_end") == f"{day} 18:30"
