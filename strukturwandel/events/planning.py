@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 
 from . import schedule
-from .formats import format_day
+from .formats import format_day, format_time
 from .models import MeetingFormat, MeetingPage, ScheduleMixin
 
 
@@ -114,3 +114,21 @@ def stale_date_hint(meeting):
         "The meeting is on %(date)s, but its address, and perhaps its title, still names "
         'another date: %(named)s. Check the title, and the slug (tab "Promote").'
     ) % {"date": format_day(day), "named": format_day(named)}
+
+
+def overnight_hint(page):
+    """A note for the editor when the usual end time of ``page`` (a page with a rule) is not
+    after its start time: its dates then run into the next day, which a typo does more often
+    than a plan. None otherwise."""
+    start, end = page.schedule_start_time, page.schedule_end_time
+    if not page.schedule or start is None or end is None or end > start:
+        return None
+    day = datetime.date.today()
+    return _(
+        "The dates of %(page)s run into the next day: from %(start)s to %(end)s. Check the "
+        "usual end time if that is not meant."
+    ) % {
+        "page": page.title,
+        "start": format_time(datetime.datetime.combine(day, start)),
+        "end": format_time(datetime.datetime.combine(day, end)),
+    }

@@ -10,7 +10,7 @@ from strukturwandel.topics.seams import TOPIC_PAGE_SECTIONS_HOOK, TOPIC_SUMMARIE
 from . import planning, topic_sections
 from .admin_listing import MeetingListingViewSet
 from .admin_views import PlannedDatesView
-from .models import MeetingPage
+from .models import MeetingPage, ScheduleMixin
 
 
 @hooks.register("register_admin_urls")
@@ -86,4 +86,13 @@ def warn_of_a_slug_naming_another_date(request, page):
     if not isinstance(page, MeetingPage) or not request.accepts("text/html"):
         return
     if hint := planning.stale_date_hint(page):
+        messages.warning(request, hint)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_dates_that_run_overnight(request, page):
+    if not isinstance(page, ScheduleMixin) or not request.accepts("text/html"):
+        return
+    if hint := planning.overnight_hint(page):
         messages.warning(request, hint)

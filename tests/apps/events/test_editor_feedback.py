@@ -187,3 +187,27 @@ def test_every_page_type_describes_itself_in_german():
             with translation.override("de"):
                 german = str(model.get_page_description())
             assert english and german != english, model
+
+
+def test_a_series_whose_dates_run_overnight_is_saved_with_a_hint(rf, series):
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    from strukturwandel.events.wagtail_hooks import warn_of_dates_that_run_overnight
+
+    def hints(page):
+        request = rf.get("/", HTTP_ACCEPT="text/html")
+        request.session = {}
+        request._messages = FallbackStorage(request)
+        with translation.override("de"):
+            warn_of_dates_that_run_overnight(request, page)
+        return [str(message) for message in request._messages]
+
+    assert hints(series) == []  # 17:00–18:30
+    series.schedule_end_time = datetime.time(8, 30)  # 18:30 mistyped
+    [hint] = hints(series)
+    assert hint == (
+        "Die Termine von Strukturwandel-Stammtisch reichen bis in den nächsten Tag: von 17:00 "
+        "bis 08:30 Uhr. Prüfen Sie die übliche Endzeit, wenn das nicht so gemeint ist."
+    )
+    series.schedule = None
+    assert hints(series) == []
