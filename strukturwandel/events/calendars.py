@@ -475,11 +475,15 @@ def feed_window(now=None):
     )
 
 
+def feed_cutoff(now=None):
+    """The moment a meeting must have ended after to be in the feeds: FEED_PAST_DAYS back."""
+    return (now or timezone.now()) - datetime.timedelta(days=app_settings.FEED_PAST_DAYS)
+
+
 def in_feed_window(meetings, now=None):
     """The meetings of ``meetings`` (a queryset) a feed lists: every one ahead and those that
     ended in the last FEED_PAST_DAYS. Older ones are in the yearly archive feeds."""
-    now = now or timezone.now()
-    return meetings.filter(end__gte=now - datetime.timedelta(days=app_settings.FEED_PAST_DAYS))
+    return meetings.filter(end__gte=feed_cutoff(now))
 
 
 class ScheduleDates(NamedTuple):

@@ -24,7 +24,7 @@ from strukturwandel.core.cache import cached_view
 from strukturwandel.core.pages import in_site, private_q
 from strukturwandel.topics.models import TopicField
 
-from . import calendars, listings
+from . import calendars, listings, schedule
 from .models import ScheduleMixin
 
 
@@ -70,8 +70,7 @@ def site_calendar(request):
 def calendar_help(request):
     """How to subscribe to a calendar in the common apps, with the site's feed and the topic
     fields' feeds: where every "Subscribe to the calendar" leads."""
-    # The archive of the year the feeds' window begins in holds the meetings just before it.
-    archive_year = calendars.feed_window()[0].year
+    archive_year = _archive_example_year(Site.find_for_request(request), private_q(request))
     return TemplateResponse(
         request,
         "strukturwandel_events/calendar_help.html",
@@ -86,6 +85,18 @@ def calendar_help(request):
             ),
         },
     )
+
+
+def _archive_example_year(site, private):
+    """The year the how-to shows as an example of the archive: the newest one with meetings
+    older than the feeds' window, else the year the window begins in (its archive holds the
+    meetings just before it)."""
+    meetings = in_site(listings.meeting_queryset(for_cards=False, private=private), site)
+    older = meetings.filter(end__lt=calendars.feed_cutoff()).order_by("-start")
+    newest = older.values_list("start", flat=True).first()
+    if newest is None:
+        return calendars.feed_window()[0].year
+    return schedule.local_date(newest).year
 
 
 def _site_name(site):

@@ -1,6 +1,8 @@
 """Subscribing to calendars: webcal:// links beside the https address, and the how-to page
 every "Subscribe to the calendar" leads to, with the site's and the topic fields' feeds."""
 
+import datetime
+
 import icalendar
 import pytest
 from django.urls import reverse
@@ -8,6 +10,8 @@ from django.urls import reverse
 from strukturwandel.events import calendars
 from strukturwandel.events.calendars import webcal_url
 from strukturwandel.topics.models import TopicField
+
+from .conftest import BERLIN
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +69,14 @@ def test_the_how_to_lists_the_site_and_topic_feeds_and_four_apps(client, series)
         assert feed.status_code == 200
         icalendar.Calendar.from_ical(feed.content)
     assert client.post("/kalender/").status_code == 405
+
+
+def test_the_how_to_shows_an_archive_that_holds_meetings(client, series, make_meeting):
+    old = make_meeting(datetime.date.today() - datetime.timedelta(days=3 * 365), topic="Damals")
+    year = old.start.astimezone(BERLIN).year
+    assert year < calendars.feed_window()[0].year
+    html = client.get("/kalender/").content.decode()
+    archive = f"/kalender/archiv/{year}.ics"
+    assert f'<a href="{archive}">Archivkalender {year}</a>' in html
+    events = icalendar.Calendar.from_ical(client.get(archive).content).walk("VEVENT")
+    assert [str(event["SUMMARY"]) for event in events] == [calendars.meeting_summary(old)]
