@@ -14,16 +14,15 @@ Like Wagtail's, it picks the implementation for the default database. Beyond it:
 - every word of a query of at least ``PREFIX_MIN_LENGTH`` letters also matches as the start of
   a longer word, so the first part of a compound finds it ("Jugend" → "Jugendbeteiligung");
 - PostgreSQL uses ``SEARCH_CONFIG`` for partial matches (autocomplete) too, not Wagtail's
-  fixed ``simple``, so "Dörfer" finds "Dorfentwicklung" there as well; and it looks for each
-  word in the title or the text, not in both joined into one vector for every page it checks
-  (the same hits, found by the columns' indexes: a quarter of the time at 2,000 hits);
+  fixed ``simple``, so "Dörfer" finds "Dorfentwicklung" there as well; and a query of one
+  word (in its spellings) looks for it in the title or the text, not in both joined into one
+  vector for every page it checks (the same hits in a quarter of the time at 2,000 hits);
 - SQLite, which has no stemmer, also searches each word's German stem as a prefix
   ("Stiftungen" → "stiftung*"), and weighs a title hit above a hit in the text.
 
 The query itself is spelled out in umlaut variants by ``strukturwandel.core.search``.
 """
 
-import operator
 import re
 from functools import cache, reduce
 
@@ -52,7 +51,7 @@ def _postgres_backend_class():
         PostgresSearchQueryCompiler,
     )
     from modelsearch.backends.database.postgres.query import Lexeme
-    from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, PlainText
+    from modelsearch.query import Boost, Or, PlainText
 
     class PrefixMixin:
         def build_tsquery_content(self, query, config=None, invert=False):
@@ -71,36 +70,32 @@ def _postgres_backend_class():
             return SearchQuery(combined, search_type="raw", config=config)
 
     class ColumnMatchMixin:
-        """Each word is looked for in the title or in the text: ``title @@ word OR body @@
-        word``, combined as the query combines its words. Wagtail's compiler joins both
-        vectors (``title || body``) for every page it checks, which no index serves."""
+        """A query that only offers words to choose from (one word in its spellings, or
+        words joined by "or") finds a page when its title or its text has one of them:
+        ``title @@ q OR body @@ q``, the same pages as Wagtail's ``(title || body) @@ q``,
+        which joins both vectors for every page it checks and which no index serves. Other
+        queries (every word, a phrase, a word left out) go Wagtail's way: a page may have one
+        word in its title and another in its text."""
 
-        def match_q(self, query, config):
-            if isinstance(query, And | Or):
-                combine = operator.and_ if isinstance(query, And) else operator.or_
-                return reduce(combine, (self.match_q(sub, config) for sub in query.subqueries))
-            if isinstance(query, Not):
-                return ~self.match_q(query.subquery, config)
+        @classmethod
+        def offers_words(cls, query):
+            if isinstance(query, Or):
+                return all(cls.offers_words(subquery) for subquery in query.subqueries)
             if isinstance(query, Boost):
-                return self.match_q(query.subquery, config)
+                return cls.offers_words(query.subquery)
             if isinstance(query, PlainText):
                 words = [word for word in re.split(r"[\s\-]+", query.query_string) if word]
-                if len(words) > 1:
-                    return self.match_q(
-                        (And if query.operator == "and" else Or)(map(PlainText, words)), config
-                    )
-            tsquery = self.build_tsquery(query, config=config)
-            if tsquery is None:
-                return Q(pk__in=[])
-            return Q(index_entries__title=tsquery) | Q(index_entries__body=tsquery)
+                return len(words) <= 1 or query.operator == "or"
+            return False
 
         def search(self, config, start, stop, score_field=None, backend=None):
-            query = self.query
-            whole_index = self.fields is None and not isinstance(query, MatchAll | Fuzzy)
-            if not whole_index or (isinstance(query, Not) and isinstance(query.subquery, MatchAll)):
+            if self.fields is not None or not self.offers_words(self.query):
                 return super().search(config, start, stop, score_field, backend)
+            tsquery = self.build_tsquery(self.query, config=config)
             rank = self._build_rank_expression(self.get_index_vectors(None), config)
-            queryset = self.queryset.filter(self.match_q(query, config))
+            queryset = self.queryset.filter(
+                Q(index_entries__title=tsquery) | Q(index_entries__body=tsquery)
+            )
             return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
     class GermanSearchQueryCompiler(ColumnMatchMixin, PrefixMixin, PostgresSearchQueryCompiler):
