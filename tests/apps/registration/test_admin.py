@@ -235,3 +235,29 @@ def test_an_entry_address_that_names_no_entry_is_not_found(
     helper = registration_admin.url_helper
     for pk in ["abc", "9" * 30, "-1"]:
         assert client.get(helper.get_action_url(action, pk)).status_code == 404, (action, pk)
+
+
+def test_a_filter_reaches_no_field_of_another_model_beyond_the_lists_own_filters(
+    client, django_user_model, registrations
+):
+    # Otherwise an organiser could read another user's password hash (or e-mail address)
+    # letter by letter from whether the list is empty: ?meeting__owner__password__startswith=
+    admin = django_user_model.objects.create_superuser("chefin", "chefin@example.org", "geheim")
+    meeting = registrations[0].meeting
+    meeting.owner = admin
+    meeting.save(update_fields=["owner"])
+    client.force_login(make_user(django_user_model, "orga", organiser=True))
+    index = registration_admin.url_helper.index_url
+    prefix = admin.password[:8]
+    for query in [
+        f"meeting__owner__password__startswith={prefix}",
+        "meeting__owner__email__startswith=chefin",
+        "mails__body__contains=a",
+    ]:
+        response = client.get(f"{index}?{query}")
+        assert response.status_code == 302 and response["Location"] == index, query
+    # The list's own filters still apply.
+    response = client.get(f"{index}?meeting__page_ptr__id__exact={meeting.pk}")
+    assert response.status_code == 200 and "erika@example.org" in response.content.decode()
+    response = client.get(f"{index}?email__startswith=max")
+    assert response.status_code == 200 and "erika@example.org" not in response.content.decode()
