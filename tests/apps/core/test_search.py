@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, Or, Phrase, PlainText
+from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 from strukturwandel.core import search_backend
 from strukturwandel.core.models import ContentPage
@@ -204,3 +204,33 @@ def test_the_search_engine_configuration_analyses_german():
     assert word_start["min_gram"] == search_backend.PREFIX_MIN_LENGTH
     # Partial matches (autocomplete) fold umlauts the German way too.
     assert "german_normalization" in analysis["analyzer"]["edgengram_analyzer"]["filter"]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's query")
+@pytest.mark.parametrize(
+    "query",
+    [
+        search_query("Dorfladen").parsed(),
+        search_query("Strassenfest").parsed(),
+        search_query("Einkaufen um die Ecke").parsed(),
+        search_query('"Dorfentwicklung und" Dorfläden').parsed(),
+        search_query("und die").parsed(),
+        PlainText("und"),
+        PlainText("Dorf und Ecke", operator="or"),
+        PlainText("Einkaufen-um-die-Ecke"),  # words a hyphen joins
+        PlainText("und oder", operator="or"),
+        Or([PlainText("und"), PlainText("Fest")]),
+        And([PlainText("Dorf"), Not(PlainText("Ecke"))]),
+        Not(PlainText("Dorf")),
+        Phrase("um die Ecke"),
+    ],
+)
+def test_the_hits_are_those_of_both_columns_joined(pages, monkeypatch, query):
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
+
+    found = {page.slug for page in ContentPage.objects.live().search(query)}
+    # modelsearch's own lookup: "title || body" @@ the whole query.
+    compiler = type(get_search_backend()).query_compiler_class
+    monkeypatch.setattr(compiler, "search", PostgresSearchQueryCompiler.search)
+    assert {page.slug for page in ContentPage.objects.live().search(query)} == found
