@@ -394,7 +394,8 @@ def _kept_events(keys, build):
 
 def meeting_events_ical(meetings, request):
     """The serialised VEVENT (the bytes of ``meeting_event(...).to_ical()``) of each of
-    ``meetings`` (a queryset, or a list of pages), in order, with each one's start.
+    ``meetings`` (a queryset, in the order of their start; or a list of pages, in order), with
+    each one's start.
 
     For a queryset, two light queries (the fields the VEVENT shows, the topic names) and no
     page loaded: what a VEVENT and its URL need is in those rows (``_row_urls``). Each
@@ -404,8 +405,14 @@ def meeting_events_ical(meetings, request):
     ``last_published_at``) keeps the DTSTAMP of its first serialisation while cached rather
     than a new one on every request.
     """
+    start = MEETING_EVENT_FIELDS.index("start")
     if isinstance(meetings, models.QuerySet):
-        rows = list(meetings.values_list(*MEETING_EVENT_FIELDS))
+        # Sorted here, not by the database: asked for the rows in the order of their start,
+        # SQLite reads every meeting along that index rather than the feed's by their end.
+        rows = sorted(
+            meetings.order_by().values_list(*MEETING_EVENT_FIELDS),
+            key=lambda row: (row[start], row[0]),
+        )
         names = defaultdict(list)
         through = meetings.model.topic_fields.through.objects.filter(
             meetingpage__in=meetings.values("pk")
@@ -426,7 +433,6 @@ def meeting_events_ical(meetings, request):
         def url(row):
             return pages[row[0]].get_full_url(request)
 
-    start = MEETING_EVENT_FIELDS.index("start")
     starts = [row[start] for row in rows]
     if app_settings.CALENDAR_EVENT_CACHE_SECONDS:
         keys = _meeting_event_keys(rows, names, request)

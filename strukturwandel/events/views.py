@@ -38,8 +38,11 @@ def schedule_page_models():
 
 
 def _planning(model, private):
-    """Live, public pages of ``model`` whose rule still plans dates (not a closed group's)."""
-    return model.objects.live().exclude(private).filter(model.plans_meetings_q())
+    """Live, public pages of ``model`` whose rule still plans dates (not a closed group's).
+
+    In the order of their ids, not of their paths (Wagtail's): SQLite would read every page
+    along the path's index for it rather than the few pages of ``model``."""
+    return model.objects.live().exclude(private).filter(model.plans_meetings_q()).order_by("pk")
 
 
 def _tagged(model):
