@@ -132,3 +132,14 @@ def overnight_hint(page):
         "start": format_time(datetime.datetime.combine(day, start)),
         "end": format_time(datetime.datetime.combine(day, end)),
     }
+
+
+def editor_hints(page):
+    """What the editor is told after saving ``page``: a meeting off its parent's rule or with
+    a slug that names another day, a rule whose dates run overnight."""
+    checks = []
+    if isinstance(page, MeetingPage):
+        checks += [off_rule_hint, stale_date_hint]
+    if isinstance(page, ScheduleMixin):
+        checks.append(overnight_hint)
+    return [hint for check in checks if (hint := check(page))]

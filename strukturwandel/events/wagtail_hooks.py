@@ -10,7 +10,6 @@ from strukturwandel.topics.seams import TOPIC_PAGE_SECTIONS_HOOK, TOPIC_SUMMARIE
 from . import planning, topic_sections
 from .admin_listing import MeetingListingViewSet
 from .admin_views import PlannedDatesView
-from .models import MeetingPage, ScheduleMixin
 
 
 @hooks.register("register_admin_urls")
@@ -72,27 +71,9 @@ def meeting_summary():
 
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
-def warn_of_meeting_outside_rule(request, page):
-    # Not on autosave (a JSON request): the hint belongs to the save the editor asked for.
-    if not isinstance(page, MeetingPage) or not request.accepts("text/html"):
+def warn_of_what_may_not_be_meant(request, page):
+    # Not on autosave (a JSON request): the hints belong to the save the editor asked for.
+    if not request.accepts("text/html"):
         return
-    if hint := planning.off_rule_hint(page):
-        messages.warning(request, hint)
-
-
-@hooks.register("after_create_page")
-@hooks.register("after_edit_page")
-def warn_of_a_slug_naming_another_date(request, page):
-    if not isinstance(page, MeetingPage) or not request.accepts("text/html"):
-        return
-    if hint := planning.stale_date_hint(page):
-        messages.warning(request, hint)
-
-
-@hooks.register("after_create_page")
-@hooks.register("after_edit_page")
-def warn_of_dates_that_run_overnight(request, page):
-    if not isinstance(page, ScheduleMixin) or not request.accepts("text/html"):
-        return
-    if hint := planning.overnight_hint(page):
+    for hint in planning.editor_hints(page):
         messages.warning(request, hint)

@@ -192,14 +192,14 @@ def test_every_page_type_describes_itself_in_german():
 def test_a_series_whose_dates_run_overnight_is_saved_with_a_hint(rf, series):
     from django.contrib.messages.storage.fallback import FallbackStorage
 
-    from strukturwandel.events.wagtail_hooks import warn_of_dates_that_run_overnight
+    from strukturwandel.events.wagtail_hooks import warn_of_what_may_not_be_meant
 
     def hints(page):
         request = rf.get("/", HTTP_ACCEPT="text/html")
         request.session = {}
         request._messages = FallbackStorage(request)
         with translation.override("de"):
-            warn_of_dates_that_run_overnight(request, page)
+            warn_of_what_may_not_be_meant(request, page)
         return [str(message) for message in request._messages]
 
     assert hints(series) == []  # 17:00–18:30
