@@ -27,6 +27,16 @@ def in_site(queryset, site):
     return queryset.descendant_of(site.root_page, inclusive=True) if site else queryset
 
 
+def first_in_site(queryset, site):
+    """The first made of the pages of ``queryset`` in ``site``'s tree (any, without a site),
+    or None: for a page type a site has one of, such as an index.
+
+    Such pages are few, so their site is checked here rather than in the query: SQLite, which
+    has no statistics to tell it so, may read every page of the tree for it."""
+    root = site.root_page.path if site else ""
+    return next((page for page in queryset.order_by("pk") if page.path.startswith(root)), None)
+
+
 def site_q(site):
     """A Q for pages in ``site``'s tree (for subqueries); matches everything without a site."""
     if site is None:

@@ -40,7 +40,7 @@ from strukturwandel.core.cache import kept_until_changed
 from strukturwandel.core.models import BelowSiteRootMixin
 from strukturwandel.core.pages import (
     SharedRestrictionCheckMixin,
-    in_site,
+    first_in_site,
     is_public,
     private_q,
 )
@@ -331,9 +331,7 @@ class DocumentationIndexPage(
         site = Site.find_for_request(request)
 
         def find():
-            # The first made. Not in Wagtail's path order: SQLite would read every page
-            # along the path's index for it rather than the few pages of this type.
-            index_page = in_site(cls.objects.live(), site).order_by("pk").first()
+            index_page = first_in_site(cls.objects.live(), site)
             return index_page if is_public(index_page, request) else None
 
         index_page = kept_until_changed("documentation-index", find, site.pk if site else 0)

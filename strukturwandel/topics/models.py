@@ -14,6 +14,7 @@ from strukturwandel.core.cache import kept_until_changed
 from strukturwandel.core.models import BelowSiteRootMixin
 from strukturwandel.core.pages import (
     SharedRestrictionCheckMixin,
+    first_in_site,
     in_site,
     is_public,
     private_q,
@@ -147,9 +148,7 @@ class TopicFieldIndexPage(SharedRestrictionCheckMixin, BelowSiteRootMixin, Routa
             return None
 
         def find():
-            # The first made. Not in Wagtail's path order: SQLite would read every page
-            # along the path's index for it rather than the few pages of this type.
-            index_page = in_site(cls.objects.live(), site).order_by("pk").first()
+            index_page = first_in_site(cls.objects.live(), site)
             return index_page if is_public(index_page, request) else None
 
         return kept_until_changed("topic-index", find, site.pk)
