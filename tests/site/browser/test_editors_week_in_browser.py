@@ -12,6 +12,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 from wagtail.models import Page
 
 from strukturwandel.documentation.models import DocumentationPage
@@ -132,6 +133,9 @@ def test_the_editors_week_on_the_demo_content(
     page.fill("[name='impulses-0-value-title']", "Nahwärme aus der Biogasanlage")
     speakers = impulses.locator("[data-contentpath='speakers']")
     click(speakers.locator("button.c-sf-add-button").first)
+    # Wagtail slides a new block in; the speaker's fields are there once it has.
+    expect(speakers.locator("[data-contentpath='person']")).to_have_count(1)
+    expect(speakers.locator("[data-contentpath='name'] input")).to_be_visible()
     click(speakers.locator("[data-contentpath='person'] button").locator("visible=true").first)
     modal = page.locator(".modal-content")
     click(modal.get_by_role("link", name=re.compile(re.escape(person.name))).first)
