@@ -8,8 +8,13 @@ It also applies any lookup the address names, across relations: whether the list
 would tell a user who may see it another user's password hash, letter by letter
 (``?meeting__owner__password__startswith=…``). Here, as in Django's admin
 (``lookup_allowed``), a filter may follow a relation only as one of the list's own filters.
+
+Its exports hold what visitors typed into the public forms: a CSV cell that a spreadsheet
+would run as a formula (``=HYPERLINK(…)``) starts with an apostrophe, and an XLSX cell drops
+the control characters a worksheet cannot hold (openpyxl refused the whole export).
 """
 
+import re
 from types import SimpleNamespace
 
 from django.contrib import messages
@@ -21,9 +26,31 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView
+
+# What a spreadsheet takes for the start of a formula, and what is only a number or a phone
+# number (``-``, ``+49 341 123-45``) that it may compute but that calls nothing.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_LIKE = re.compile(r"[+-]?[\d\s().,/-]*")
+# The control characters an XLSX worksheet cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE).
+NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+class SafeExportIndexView(IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if not isinstance(value, str):
+            return value
+        if export_format == self.FORMAT_XLSX:
+            return NOT_IN_XLSX.sub("", value)
+        if value.startswith(FORMULA_START) and not NUMBER_LIKE.fullmatch(value):
+            return "'" + value
+        return value
 
 
 class ForgivingModelAdmin(ModelAdmin):
+    index_view_class = SafeExportIndexView
+
     def _lookups_allowed(self, request):
         view = self.index_view_class
         not_lookups = {*view.IGNORED_PARAMS, view.PAGE_VAR, view.ERROR_FLAG}

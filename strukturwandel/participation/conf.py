@@ -9,7 +9,8 @@ from strukturwandel.conf import AppSettings
 
 DEFAULTS = {
     # (attempts, seconds): entries a visitor may send per e-mail address and per client
-    # address (strukturwandel.conf CLIENT_ADDRESS) within the time, over all three forms.
+    # address (strukturwandel.conf CLIENT_ADDRESS) within the time, over all three forms and
+    # the owners' changes to their business cards.
     "PARTICIPATION_RATE_LIMIT_PER_ADDRESS": (5, 3600),
     "PARTICIPATION_RATE_LIMIT_PER_CLIENT": (10, 3600),
     # How long the link in the "please confirm your business card" e-mail works, in seconds;

@@ -197,6 +197,7 @@ def owner_view(request, page, token):
         card = tokens.read(token, tokens.OWNER)
     except tokens.InvalidToken as error:
         return invalid_link(page, request, error)
+    status = 200
     if request.method == "POST":
         if request.POST.get("action") == "delete":
             services.delete_card(card)
@@ -206,13 +207,21 @@ def owner_view(request, page, token):
                 context_overrides={},
             )
         form = BusinessCardFields(request.POST, instance=card, prefix="karte")
+        saved_url = token_url(request, token) + "&gespeichert=1"
         if form.is_valid():
-            services.update_card(form)
-            return HttpResponseRedirect(token_url(request, token) + "&gespeichert=1")
+            # Each save tells the editors by e-mail: a save that changes nothing (a second
+            # click) tells them nothing, and saves count against the form's limits.
+            if not form.has_changed():
+                return HttpResponseRedirect(saved_url)
+            if allowed(request, card.email):
+                services.update_card(form)
+                return HttpResponseRedirect(saved_url)
+            form.add_error(None, RATE_LIMITED)
+            status = 429
     else:
         form = BusinessCardFields(instance=card, prefix="karte")
     describe_fields(form)
-    return page.render(
+    response = page.render(
         request,
         template="strukturwandel_participation/owner.html",
         context_overrides={
@@ -222,3 +231,5 @@ def owner_view(request, page, token):
             "action": token_url(request, token),
         },
     )
+    response.status_code = status
+    return response

@@ -1,13 +1,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from strukturwandel.core.forms import HoneypotMixin
+from strukturwandel.core.forms import HoneypotMixin, validate_single_line
 
 from .models import Registration
 
 
 def _max_length(name):
     return Registration._meta.get_field(name).max_length
+
+
+def single_line(value):
+    """Line breaks and runs of spaces become one space; other control characters (which
+    reach the e-mails and the organisers' lists) are refused, as on the participation forms."""
+    value = " ".join(value.split())
+    validate_single_line(value)
+    return value
 
 
 class RegistrationForm(HoneypotMixin, forms.Form):
@@ -51,10 +59,10 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 
     def clean_name(self):
-        return " ".join(self.cleaned_data["name"].split())
+        return single_line(self.cleaned_data["name"])
 
     def clean_organisation(self):
-        return " ".join(self.cleaned_data["organisation"].split())
+        return single_line(self.cleaned_data["organisation"])
 
     def clean_note(self):
         return self.cleaned_data["note"].strip()

@@ -23,12 +23,17 @@ from .models import RegistrationStatus
 from .provider import REQUEST_FORM
 
 OPEN_STATES = (RegistrationState.OPEN, RegistrationState.FULL)
+# The largest id a database column holds: a bigger number in the address names no meeting
+# (SQLite refuses it in a query).
+MAX_ID = 2**63 - 1
 RATE_LIMITED = gettext_lazy(
     "Too many registrations from your connection or for this address. Please try again in an hour."
 )
 
 
 def public_meeting(request, meeting_id):
+    if meeting_id > MAX_ID:
+        raise Http404
     meeting = get_object_or_404(MeetingPage, pk=meeting_id)
     if not is_public(meeting, request):
         raise Http404

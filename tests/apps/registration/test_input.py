@@ -36,7 +36,9 @@ def section(response):
         ({"email": ""}, "email", "Bitte geben Sie Ihre E-Mail-Adresse an."),
         ({"email": "erika@"}, "email", "Bitte geben Sie eine gültige E-Mail-Adresse an"),
         ({"email": "a" * 250 + "@example.org"}, "email", "höchstens 254 Zeichen"),
+        ({"name": "Erika\x07 Beispiel"}, "name", "Steuerzeichen"),
         ({"organisation": "O" * 201}, "organisation", "höchstens 200 Zeichen"),
+        ({"organisation": "Dorfladen\x1b[31m"}, "organisation", "Steuerzeichen"),
         ({"note": "N" * 1001}, "note", "höchstens 1000 Zeichen"),
         ({"consent": ""}, "consent", "Bitte stimmen Sie zu"),
     ],
@@ -144,6 +146,17 @@ def test_private_meeting_takes_no_registration(client, send, meeting):
 
     PageViewRestriction.objects.create(page=meeting, restriction_type="login")
     assert send(register_url(meeting), form_data()).status_code == 404
+
+
+@pytest.mark.parametrize("meeting_id", [2**63, 2**64 + 13, 10**40])
+def test_a_meeting_id_beyond_any_database_is_not_found(client, send, meeting, meeting_id):
+    # Too large for any id column: SQLite refused it in the query, a server error.
+    register = reverse("strukturwandel_registration:register", args=[meeting_id])
+    sent = reverse("strukturwandel_registration:sent", args=[meeting_id])
+    assert send(register, form_data()).status_code == 404
+    assert client.get(register).status_code == 404
+    assert client.get(sent).status_code == 404
+    assert not Registration.objects.exists()
 
 
 @pytest.fixture
