@@ -10,6 +10,10 @@ SINGLE_LINE_MESSAGE = _(
     "This field takes a single line: line breaks and control characters are not allowed."
 )
 
+# The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they
+# turn the text after them around, so a name could show as another in a list or an e-mail.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
 
 def validate_single_line(value):
     """Refuse line breaks (any kind) and control characters in a one-line text.
@@ -18,8 +22,12 @@ def validate_single_line(value):
     where a line break either breaks the format or is silently changed.
     """
     # Cc: control characters, CR and LF among them; Zl and Zp: the Unicode line and
-    # paragraph separators. Format characters (Cf) stay: emoji sequences need them.
-    if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in str(value)):
+    # paragraph separators. Other format characters (Cf) stay: emoji sequences need the
+    # joiner, right-to-left names their marks.
+    if any(
+        unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in BIDI_CONTROLS
+        for char in str(value)
+    ):
         raise ValidationError(SINGLE_LINE_MESSAGE, code="single_line")
 
 

@@ -27,7 +27,17 @@ SINGLE_LINE = [
 
 @pytest.mark.parametrize(("model", "name"), SINGLE_LINE)
 @pytest.mark.parametrize(
-    "value", ["Erste\r\nZweite", "Erste\nZweite", "Erste\rZweite", "a\u2028b", "a\x1bb"]
+    "value",
+    [
+        "Erste\r\nZweite",
+        "Erste\nZweite",
+        "Erste\rZweite",
+        "a\u2028b",
+        "a\x1bb",
+        # An override shows "Eva Gnureiter" where "Eva \u202eretierunG" was typed.
+        "Eva \u202eretierunG",
+        "a\u2066b\u2069",
+    ],
 )
 def test_single_line_fields_refuse_line_breaks_and_control_characters(model, name, value):
     field = admin_field(model, name)
@@ -39,10 +49,17 @@ def test_single_line_fields_refuse_line_breaks_and_control_characters(model, nam
 
 
 @pytest.mark.parametrize(("model", "name"), SINGLE_LINE)
-def test_single_line_fields_keep_ordinary_text(model, name):
-    assert admin_field(model, name).clean("Wärme & Wende – „vor Ort“ 😀") == (
-        "Wärme & Wende – „vor Ort“ 😀"
-    )
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Wärme & Wende – „vor Ort“ 😀",
+        # A joiner within an emoji, a right-to-left mark after an Arabic name.
+        "Team 👩\u200d💻",
+        "سلمى\u200f Beispiel",
+    ],
+)
+def test_single_line_fields_keep_ordinary_text(model, name, value):
+    assert admin_field(model, name).clean(value) == value
 
 
 def test_text_areas_keep_their_line_breaks():
