@@ -41,6 +41,8 @@ MAX_KEY_TERM = 120
 MAX_FOLLOW_UP = 300
 MAX_TITLE = 200
 MAX_HEADING = 200
+# A line of the first lines that only gives the date: "Online-Veranstaltung am 27.05.2021".
+MAX_DATE_LINE = 80
 
 
 def find_date(text):
@@ -135,19 +137,24 @@ def _opens_section(node):
 def _read_preamble(document, preamble):
     """Title, date and topic from the lines before the first section; the rest stays text."""
     rest = []
+    # The first lines: until a line is kept that is more than a date ("Online am 27.05.2021").
+    leading = True
     for node in preamble:
         if not isinstance(node, Paragraph | Heading):
             rest.append(node)
+            leading = False
             continue
         # "Title\nThema: …" without a blank line between: the leading lines are read one by one.
         lines = list(_lines(node.inline))
-        while lines and _read_line(document, lines[0], first=not rest):
+        while lines and _read_line(document, lines[0], first=leading):
             lines.pop(0)
         if lines:
             kept = lines[0]
             for line in lines[1:]:
                 kept = kept.joined(line)
             rest.append(type(node)(kept) if isinstance(node, Paragraph) else Paragraph(kept))
+            if len(lines) > 1 or len(lines[0].text) > MAX_DATE_LINE or not find_date(kept.text):
+                leading = False
     document.preamble = rest
 
 
@@ -162,7 +169,8 @@ def _read_line(document, line, first):
         document.date = find_date(text)
         return True
     match = TOPIC_RE.match(text)
-    if match and not document.topic:
+    # A "Thema:" further down (a list of next dates, say) is not the report's topic.
+    if match and not document.topic and first:
         document.topic = match.group("topic").strip()
         return True
     if document.date is None and first:

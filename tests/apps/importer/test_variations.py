@@ -1,5 +1,6 @@
 """Other shapes of the same kind of report: numbering, nesting, line ends, encodings, Word."""
 
+import datetime
 import io
 import zipfile
 
@@ -84,6 +85,22 @@ def test_text_before_any_section_is_kept():
     conversion = convert("notiz.txt", b"Kurz notiert\n\nEin Absatz.\nNoch eine Zeile.\n")
     assert conversion.document.title == "Kurz notiert"
     assert conversion.body == [("paragraph", "<p>Ein Absatz.<br/>Noch eine Zeile.</p>")]
+
+
+def test_only_the_first_lines_give_the_topic():
+    # A web page's list of next dates has "Thema:" lines: none of them is the report's topic.
+    text = (
+        "Rückblick der Initiative\n\nWir treffen uns regelmäßig.\n\n"
+        "Mo, 24.01.2022, 17:00 Uhr\n\nThema: Lebendige Orte\n\nAnmeldung bald möglich\n"
+    )
+    conversion = convert("seite.txt", text.encode())
+    assert conversion.document.topic == ""
+    assert "<p>Mo, 24.01.2022, 17:00 Uhr</p><p>Thema: Lebendige Orte</p>" in conversion.body[0][1]
+    # A line that only gives the date still belongs to the first lines.
+    text = "Stammtisch\n\nOnline am 24.01.2022\n\nThema: Lebendige Orte\n\nEin Absatz.\n"
+    conversion = convert("bericht.txt", text.encode())
+    assert conversion.document.topic == "Lebendige Orte"
+    assert conversion.document.date == datetime.date(2022, 1, 24)
 
 
 def test_numbered_items_are_no_headings():
