@@ -92,8 +92,10 @@ def parse_plain_text(text):
             stack.append((width, item))
             last_item = item
             continue
-        if last_item is not None:
-            # A line right below an item, without a bullet, continues it ("…:\n<https://…>").
+        indent = indent_width(line[: len(line) - len(line.lstrip())])
+        if last_item is not None and indent >= stack[-1][0]:
+            # A line right below an item, without a bullet, continues it ("…:\n<https://…>");
+            # one further left than the bullet ("  • Punkt\nDer nächste Absatz") does not.
             last_item.inline = last_item.inline.joined(parse_inline(line.strip()))
             continue
         end_list()

@@ -103,6 +103,23 @@ def test_only_the_first_lines_give_the_topic():
     assert conversion.document.date == datetime.date(2022, 1, 24)
 
 
+def test_a_line_left_of_the_bullets_ends_the_list():
+    # Web pages copied as text indent their bullets; the paragraph after them is no part.
+    text = (
+        "Bericht\n\nDazu zählten:\n  • die erste Anregung.\n  • die zweite Anregung.\n"
+        "Die Anregungen werden eingearbeitet.\n\n- Pinnwand:\n<https://example.org/pinnwand>\n"
+    )
+    conversion = convert("bericht.txt", text.encode())
+    assert conversion.body == [
+        (
+            "paragraph",
+            "<p>Dazu zählten:</p><ul><li>die erste Anregung.</li><li>die zweite Anregung.</li>"
+            "</ul><p>Die Anregungen werden eingearbeitet.</p><ul><li>Pinnwand:<br/>"
+            '<a href="https://example.org/pinnwand">https://example.org/pinnwand</a></li></ul>',
+        )
+    ]
+
+
 def test_numbered_items_are_no_headings():
     text = "Titel\n\n1. Initiierungs-Idee\n\nText.\n\n1. **AG 1:** Dorf\n2. **AG 2:** Stadt\n"
     conversion = convert("bericht.txt", text.encode())
