@@ -7,6 +7,9 @@ import datetime
 import re
 from dataclasses import replace
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
 from .plaintext import HEADING_RE, looks_like_heading
 from .sections import (
     DiscussionSection,
@@ -18,7 +21,7 @@ from .sections import (
     Speaker,
     TextSection,
 )
-from .tree import Heading, Inline, Item, ItemList, Paragraph, is_url, plain
+from .tree import Heading, Inline, Item, ItemList, Paragraph, plain
 
 DATE_RE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 TOPIC_RE = re.compile(r"^Thema\s*:\s*(?P<topic>\S.*)$", re.IGNORECASE)
@@ -37,6 +40,7 @@ PROSE_SPEAKER_RE = re.compile(
     rf"(?P<name>{_NAME} {_NAME}) (?:vom|von der|von)\s+"
     rf"(?P<organisation>{_ORG_WORD}(?:\s+{_ORG_WORD})*(?:\s+e\.\s?V\.)?)"
 )
+URL_VALIDATOR = URLValidator()
 MAX_KEY_TERM = 120
 MAX_FOLLOW_UP = 300
 MAX_TITLE = 200
@@ -308,7 +312,8 @@ def impulse_section(heading, title, speakers, content):
 def _link_only(inline):
     """("label", url) when the text is just a link, or a short label, a colon and a link."""
     links = inline.links
-    if len(links) != 1 or not is_url(links[0][1]):
+    if len(links) != 1 or not is_web_address(links[0][1]):
+        # An e-mail address or an address a link block refuses stays a link in the text.
         return None
     label, url = links[0]
     linked = [s for s in inline.segments if s.href]
@@ -320,6 +325,15 @@ def _link_only(inline):
     if "\n" in before or len(before) > 80:
         return None
     return (before or label or url, url)
+
+
+def is_web_address(url):
+    """Whether a link block takes ``url`` (its URL field allows web addresses only)."""
+    try:
+        URL_VALIDATOR(url)
+    except ValidationError:
+        return False
+    return True
 
 
 def discussion_section(heading, content):
