@@ -134,3 +134,11 @@ def test_addresses_a_link_block_refuses_stay_links_in_the_text(index):
     assert "https://-kaputt-.example.org/" in impulse["key_points"].source
     assert [link["url"] for link in networking["links"]] == ["https://example.org/karten"]
     assert 'href="mailto:info@example.org"' in networking["text"].source
+
+
+def test_an_empty_markdown_heading_is_left_out(index):
+    result = import_file("bericht.md", b"# Bericht\n\n##\n\nEin Absatz.\n", index)
+    assert result.ok, result.error
+    assert [(block.block_type, block.value.source) for block in result.page.body] == [
+        ("paragraph", "<p>Ein Absatz.</p>")
+    ]
