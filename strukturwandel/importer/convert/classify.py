@@ -148,16 +148,18 @@ def _read_preamble(document, preamble):
             rest.append(node)
             leading = False
             continue
-        # "Title\nThema: …" without a blank line between: the leading lines are read one by one.
-        lines = list(_lines(node.inline))
-        while lines and _read_line(document, lines[0], first=leading):
-            lines.pop(0)
-        if lines:
-            kept = lines[0]
-            for line in lines[1:]:
-                kept = kept.joined(line)
+        # "Title\nThema: …" without a blank line between: the leading lines are read one by one;
+        # the rest is kept whole (split line by line, a long paragraph took minutes).
+        kept = node.inline
+        while kept.segments:
+            line, after = kept.split_at_break()
+            if line and not _read_line(document, line, first=leading):
+                break
+            kept = after
+        if kept:
             rest.append(type(node)(kept) if isinstance(node, Paragraph) else Paragraph(kept))
-            if len(lines) > 1 or len(lines[0].text) > MAX_DATE_LINE or not find_date(kept.text):
+            text = kept.text
+            if "\n" in text or len(text) > MAX_DATE_LINE or not find_date(text):
                 leading = False
     document.preamble = rest
 
@@ -180,15 +182,6 @@ def _read_line(document, line, first):
     if document.date is None and first:
         document.date = find_date(text)
     return False
-
-
-def _lines(inline):
-    while True:
-        line, inline = inline.split_at_break()
-        if line:
-            yield line
-        if not inline.segments:
-            return
 
 
 def classify_section(heading, content):

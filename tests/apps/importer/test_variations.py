@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import time
 import zipfile
 
 import docx
@@ -118,6 +119,16 @@ def test_a_line_left_of_the_bullets_ends_the_list():
             '<a href="https://example.org/pinnwand">https://example.org/pinnwand</a></li></ul>',
         )
     ]
+
+
+def test_a_long_paragraph_before_any_section_is_read_in_time():
+    # Reading its lines one by one took minutes for a large file (the admin's request too).
+    lines = [f"Zeile {number} eines langen Absatzes ohne Leerzeile" for number in range(60_000)]
+    started = time.monotonic()
+    conversion = convert("notiz.txt", "\n".join(lines).encode())
+    assert time.monotonic() - started < 10
+    assert conversion.document.title == lines[0]
+    assert conversion.body[0][1].count("<br/>") == len(lines) - 2
 
 
 def test_numbered_items_are_no_headings():
