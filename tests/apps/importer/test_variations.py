@@ -131,6 +131,16 @@ def test_a_long_paragraph_before_any_section_is_read_in_time():
     assert conversion.body[0][1].count("<br/>") == len(lines) - 2
 
 
+def test_a_long_list_item_is_read_in_time():
+    # Lines below a bullet continue it; joining them one by one took minutes for a large file.
+    lines = [f"Zeile {number} setzt den Punkt fort" for number in range(60_000)]
+    started = time.monotonic()
+    conversion = convert("notiz.txt", ("Notiz\n\n- Punkt\n" + "\n".join(lines)).encode())
+    assert time.monotonic() - started < 10
+    assert conversion.body[0][1].startswith("<ul><li>Punkt<br/>Zeile 0 setzt")
+    assert conversion.body[0][1].count("<br/>") == len(lines)
+
+
 def test_numbered_items_are_no_headings():
     text = "Titel\n\n1. Initiierungs-Idee\n\nText.\n\n1. **AG 1:** Dorf\n2. **AG 2:** Stadt\n"
     conversion = convert("bericht.txt", text.encode())
