@@ -117,6 +117,11 @@ def test_a_meeting_documented_already_is_not_linked_again(index, meetings):
     assert "„Strukturwandel-Stammtisch am 06.12.2021“ hat schon eine Dokumentationsseite" in (
         " ".join(again.lines)
     )
+    # The next dates stay text because the report is not linked, not for want of a meeting.
+    assert again.lines[-1] == (
+        "Nächste Termine als Text übernommen: "
+        "der Bericht ist mit keinem Treffen der Website verknüpft."
+    )
     assert again.page.slug == "strukturwandel-stammtisch-am-06122021-1"
 
 
