@@ -85,7 +85,8 @@ class SiteResolver(Resolver):
         from django.utils.translation import gettext as _
 
         if self.meeting is None:
-            self.next_dates_problem = _("no meeting of the site on the report's date")
+            # Also when the meeting on that date has its documentation already.
+            self.next_dates_problem = _("the report is linked to no meeting of the site")
             return None
         wanted = sorted(set(section.dates))
         meetings = (

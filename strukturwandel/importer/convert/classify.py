@@ -7,6 +7,9 @@ import datetime
 import re
 from dataclasses import replace
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
 from .plaintext import HEADING_RE, looks_like_heading
 from .sections import (
     DiscussionSection,
@@ -18,7 +21,7 @@ from .sections import (
     Speaker,
     TextSection,
 )
-from .tree import Heading, Inline, Item, ItemList, Paragraph, is_url, plain
+from .tree import Heading, Inline, Item, ItemList, Paragraph, plain
 
 DATE_RE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 TOPIC_RE = re.compile(r"^Thema\s*:\s*(?P<topic>\S.*)$", re.IGNORECASE)
@@ -37,10 +40,13 @@ PROSE_SPEAKER_RE = re.compile(
     rf"(?P<name>{_NAME} {_NAME}) (?:vom|von der|von)\s+"
     rf"(?P<organisation>{_ORG_WORD}(?:\s+{_ORG_WORD})*(?:\s+e\.\s?V\.)?)"
 )
+URL_VALIDATOR = URLValidator()
 MAX_KEY_TERM = 120
 MAX_FOLLOW_UP = 300
 MAX_TITLE = 200
 MAX_HEADING = 200
+# A line of the first lines that only gives the date: "Online-Veranstaltung am 27.05.2021".
+MAX_DATE_LINE = 80
 
 
 def find_date(text):
@@ -135,19 +141,26 @@ def _opens_section(node):
 def _read_preamble(document, preamble):
     """Title, date and topic from the lines before the first section; the rest stays text."""
     rest = []
+    # The first lines: until a line is kept that is more than a date ("Online am 27.05.2021").
+    leading = True
     for node in preamble:
         if not isinstance(node, Paragraph | Heading):
             rest.append(node)
+            leading = False
             continue
-        # "Title\nThema: …" without a blank line between: the leading lines are read one by one.
-        lines = list(_lines(node.inline))
-        while lines and _read_line(document, lines[0], first=not rest):
-            lines.pop(0)
-        if lines:
-            kept = lines[0]
-            for line in lines[1:]:
-                kept = kept.joined(line)
+        # "Title\nThema: …" without a blank line between: the leading lines are read one by one;
+        # the rest is kept whole (split line by line, a long paragraph took minutes).
+        kept = node.inline
+        while kept.segments:
+            line, after = kept.split_at_break()
+            if line and not _read_line(document, line, first=leading):
+                break
+            kept = after
+        if kept:
             rest.append(type(node)(kept) if isinstance(node, Paragraph) else Paragraph(kept))
+            text = kept.text
+            if "\n" in text or len(text) > MAX_DATE_LINE or not find_date(text):
+                leading = False
     document.preamble = rest
 
 
@@ -162,21 +175,13 @@ def _read_line(document, line, first):
         document.date = find_date(text)
         return True
     match = TOPIC_RE.match(text)
-    if match and not document.topic:
+    # A "Thema:" further down (a list of next dates, say) is not the report's topic.
+    if match and not document.topic and first:
         document.topic = match.group("topic").strip()
         return True
     if document.date is None and first:
         document.date = find_date(text)
     return False
-
-
-def _lines(inline):
-    while True:
-        line, inline = inline.split_at_break()
-        if line:
-            yield line
-        if not inline.segments:
-            return
 
 
 def classify_section(heading, content):
@@ -300,7 +305,8 @@ def impulse_section(heading, title, speakers, content):
 def _link_only(inline):
     """("label", url) when the text is just a link, or a short label, a colon and a link."""
     links = inline.links
-    if len(links) != 1 or not is_url(links[0][1]):
+    if len(links) != 1 or not is_web_address(links[0][1]):
+        # An e-mail address or an address a link block refuses stays a link in the text.
         return None
     label, url = links[0]
     linked = [s for s in inline.segments if s.href]
@@ -312,6 +318,15 @@ def _link_only(inline):
     if "\n" in before or len(before) > 80:
         return None
     return (before or label or url, url)
+
+
+def is_web_address(url):
+    """Whether a link block takes ``url`` (its URL field allows web addresses only)."""
+    try:
+        URL_VALIDATOR(url)
+    except ValidationError:
+        return False
+    return True
 
 
 def discussion_section(heading, content):

@@ -8,7 +8,7 @@ paragraphs. Inline marks (bold, links) are Markdown's, read by ``inline.parse_in
 import re
 
 from .inline import parse_inline
-from .tree import Heading, Item, ItemList, Paragraph
+from .tree import Heading, Inline, Item, ItemList, Paragraph, Segment
 
 TAB_WIDTH = 4
 BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*•◦▪·–o+])[ \t]+(?P<text>\S.*)$")
@@ -44,6 +44,7 @@ def parse_plain_text(text):
     stack = []  # (indent, item) of the list being read
     current_list = None
     last_item = None
+    continued = []  # segments of the lines that continue ``last_item``, added once
 
     def flush_paragraph():
         nonlocal paragraph
@@ -51,8 +52,15 @@ def parse_plain_text(text):
             nodes.append(Paragraph(parse_inline("\n".join(paragraph))))
             paragraph = []
 
+    def flush_item():
+        # Joined once: joining line by line copied the item for every line.
+        if continued:
+            last_item.inline = Inline(last_item.inline.segments + tuple(continued))
+            continued.clear()
+
     def end_list():
         nonlocal current_list, last_item
+        flush_item()
         stack.clear()
         current_list = None
         last_item = None
@@ -60,6 +68,7 @@ def parse_plain_text(text):
     for position, line in enumerate(lines):
         if not line.strip():
             flush_paragraph()
+            flush_item()
             last_item = None
             continue
         previous_blank = position == 0 or not lines[position - 1].strip()
@@ -75,6 +84,7 @@ def parse_plain_text(text):
         marker = BULLET_RE.match(line) or NUMBERED_RE.match(line)
         if marker:
             flush_paragraph()
+            flush_item()
             ordered = "number" in marker.groupdict()
             item = Item(parse_inline(marker.group("text").strip()), ordered)
             width = indent_width(marker.group("indent"))
@@ -92,13 +102,17 @@ def parse_plain_text(text):
             stack.append((width, item))
             last_item = item
             continue
-        if last_item is not None:
-            # A line right below an item, without a bullet, continues it ("…:\n<https://…>").
-            last_item.inline = last_item.inline.joined(parse_inline(line.strip()))
+        indent = indent_width(line[: len(line) - len(line.lstrip())])
+        if last_item is not None and indent >= stack[-1][0]:
+            # A line right below an item, without a bullet, continues it ("…:\n<https://…>");
+            # one further left than the bullet ("  • Punkt\nDer nächste Absatz") does not.
+            continued.append(Segment("", line_break=True))
+            continued.extend(parse_inline(line.strip()).segments)
             continue
         end_list()
         paragraph.append(line.strip())
     flush_paragraph()
+    flush_item()
     return nodes
 
 

@@ -73,6 +73,9 @@ def section_values(section, resolver):
 
 def text_values(heading, content):
     values = []
+    if heading is not None and not heading.inline.plain:
+        # An empty heading ("##" alone in Markdown) has nothing to keep; a block needs text.
+        heading = None
     if heading is not None and len(heading.inline.plain) <= MAX_CHAR:
         values.append(("heading", heading_value(heading)))
     elif heading is not None:

@@ -117,4 +117,33 @@ def test_a_meeting_documented_already_is_not_linked_again(index, meetings):
     assert "„Strukturwandel-Stammtisch am 06.12.2021“ hat schon eine Dokumentationsseite" in (
         " ".join(again.lines)
     )
+    # The next dates stay text because the report is not linked, not for want of a meeting.
+    assert again.lines[-1] == (
+        "Nächste Termine als Text übernommen: "
+        "der Bericht ist mit keinem Treffen der Website verknüpft."
+    )
     assert again.page.slug == "strukturwandel-stammtisch-am-06122021-1"
+
+
+def test_addresses_a_link_block_refuses_stay_links_in_the_text(index):
+    text = (
+        "Stammtisch\n\n1 Impuls Anna Beispiel (Verein Muster e.V.)\n\n"
+        "- Kontakt: <mailto:anna@example.org>\n- Seite: [Verein](https://-kaputt-.example.org/)\n\n"
+        "2 Weitere Vernetzung\n\n- Post: <mailto:info@example.org>\n- <https://example.org/karten>\n"
+    )
+    result = import_file("bericht.txt", text.encode(), index)
+    assert result.ok, result.error
+    impulse, networking = (block.value for block in result.page.body)
+    assert not impulse["links"]
+    assert 'href="mailto:anna@example.org"' in impulse["key_points"].source
+    assert "https://-kaputt-.example.org/" in impulse["key_points"].source
+    assert [link["url"] for link in networking["links"]] == ["https://example.org/karten"]
+    assert 'href="mailto:info@example.org"' in networking["text"].source
+
+
+def test_an_empty_markdown_heading_is_left_out(index):
+    result = import_file("bericht.md", b"# Bericht\n\n##\n\nEin Absatz.\n", index)
+    assert result.ok, result.error
+    assert [(block.block_type, block.value.source) for block in result.page.body] == [
+        ("paragraph", "<p>Ein Absatz.</p>")
+    ]

@@ -1,6 +1,8 @@
 """Other shapes of the same kind of report: numbering, nesting, line ends, encodings, Word."""
 
+import datetime
 import io
+import time
 import zipfile
 
 import docx
@@ -84,6 +86,59 @@ def test_text_before_any_section_is_kept():
     conversion = convert("notiz.txt", b"Kurz notiert\n\nEin Absatz.\nNoch eine Zeile.\n")
     assert conversion.document.title == "Kurz notiert"
     assert conversion.body == [("paragraph", "<p>Ein Absatz.<br/>Noch eine Zeile.</p>")]
+
+
+def test_only_the_first_lines_give_the_topic():
+    # A web page's list of next dates has "Thema:" lines: none of them is the report's topic.
+    text = (
+        "Rückblick der Initiative\n\nWir treffen uns regelmäßig.\n\n"
+        "Mo, 24.01.2022, 17:00 Uhr\n\nThema: Lebendige Orte\n\nAnmeldung bald möglich\n"
+    )
+    conversion = convert("seite.txt", text.encode())
+    assert conversion.document.topic == ""
+    assert "<p>Mo, 24.01.2022, 17:00 Uhr</p><p>Thema: Lebendige Orte</p>" in conversion.body[0][1]
+    # A line that only gives the date still belongs to the first lines.
+    text = "Stammtisch\n\nOnline am 24.01.2022\n\nThema: Lebendige Orte\n\nEin Absatz.\n"
+    conversion = convert("bericht.txt", text.encode())
+    assert conversion.document.topic == "Lebendige Orte"
+    assert conversion.document.date == datetime.date(2022, 1, 24)
+
+
+def test_a_line_left_of_the_bullets_ends_the_list():
+    # Web pages copied as text indent their bullets; the paragraph after them is no part.
+    text = (
+        "Bericht\n\nDazu zählten:\n  • die erste Anregung.\n  • die zweite Anregung.\n"
+        "Die Anregungen werden eingearbeitet.\n\n- Pinnwand:\n<https://example.org/pinnwand>\n"
+    )
+    conversion = convert("bericht.txt", text.encode())
+    assert conversion.body == [
+        (
+            "paragraph",
+            "<p>Dazu zählten:</p><ul><li>die erste Anregung.</li><li>die zweite Anregung.</li>"
+            "</ul><p>Die Anregungen werden eingearbeitet.</p><ul><li>Pinnwand:<br/>"
+            '<a href="https://example.org/pinnwand">https://example.org/pinnwand</a></li></ul>',
+        )
+    ]
+
+
+def test_a_long_paragraph_before_any_section_is_read_in_time():
+    # Reading its lines one by one took minutes for a large file (the admin's request too).
+    lines = [f"Zeile {number} eines langen Absatzes ohne Leerzeile" for number in range(60_000)]
+    started = time.monotonic()
+    conversion = convert("notiz.txt", "\n".join(lines).encode())
+    assert time.monotonic() - started < 10
+    assert conversion.document.title == lines[0]
+    assert conversion.body[0][1].count("<br/>") == len(lines) - 2
+
+
+def test_a_long_list_item_is_read_in_time():
+    # Lines below a bullet continue it; joining them one by one took minutes for a large file.
+    lines = [f"Zeile {number} setzt den Punkt fort" for number in range(60_000)]
+    started = time.monotonic()
+    conversion = convert("notiz.txt", ("Notiz\n\n- Punkt\n" + "\n".join(lines)).encode())
+    assert time.monotonic() - started < 10
+    assert conversion.body[0][1].startswith("<ul><li>Punkt<br/>Zeile 0 setzt")
+    assert conversion.body[0][1].count("<br/>") == len(lines)
 
 
 def test_numbered_items_are_no_headings():
