@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.coreutils import find_available_slug
 
 from strukturwandel.documentation.models import DocumentationPage
@@ -176,6 +177,7 @@ def _block_line(block_type, value, speakers):
         }
     if block_type == "heading":
         return _("Heading (not recognised, kept): %(text)s") % {"text": value["text"]}
-    return _("Text (kept as it is): %(words)s words") % {
-        "words": len(re.sub(r"<[^>]+>", " ", value).split())
-    }
+    words = len(re.sub(r"<[^>]+>", " ", value).split())
+    return ngettext(
+        "Text (kept as it is): %(words)s word", "Text (kept as it is): %(words)s words", words
+    ) % {"words": words}

@@ -4,6 +4,7 @@
 values. Nothing here touches the database unless the resolver passed in does.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -12,6 +13,8 @@ from .classify import classify, promote_headings
 from .reading import ImportFileError, check_docx, check_size, decode, file_format
 from .sections import Document
 from .values import Resolver, body_values
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["Conversion", "ImportFileError", "Resolver", "build", "convert", "parse", "read_nodes"]
 
@@ -34,8 +37,12 @@ def read_nodes(name, data):
         try:
             nodes = promote_headings(parse_docx(data))
         except Exception as error:  # python-docx raises many kinds on a damaged file
+            logger.info("Word file %s could not be read", name, exc_info=True)
             raise ImportFileError(
-                _("The Word file could not be read (%(error)s).") % {"error": type(error).__name__}
+                _(
+                    "The Word file could not be read: it may be damaged. Please save it again "
+                    "as a Word document (.docx) or as text, and upload that."
+                )
             ) from error
     elif kind == "markdown":
         from .markdown import parse_markdown

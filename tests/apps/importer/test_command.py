@@ -82,3 +82,13 @@ def test_parent_must_be_a_documentation_index(index, root_page):
         call_command("import_documentation", str(FIXTURES / KICKOFF), "--parent", str(root_page.pk))
     with pytest.raises(CommandError):
         call_command("import_documentation", str(FIXTURES / KICKOFF), "--parent", "/nirgends/")
+
+
+def test_dry_run_counts_the_words_of_kept_text_in_german(index, tmp_path):
+    one, many = tmp_path / "eins.md", tmp_path / "viele.md"
+    one.write_text("# Notiz\n\nHallo\n")
+    many.write_text("# Notiz\n\nHallo und willkommen\n")
+    out, err, error = run(str(one), str(many), "--parent", str(index.pk), "--dry-run")
+    assert error is None, err
+    assert "Text (unverändert übernommen): 1 Wort\n" in out
+    assert "Text (unverändert übernommen): 3 Wörter\n" in out

@@ -249,7 +249,7 @@ def zipped(**members):
         ("bild.png", b"\x89PNG", "Nicht unterstütztes Format"),
         ("ohne", b"Text", "keine Dateiendung"),
         ("kaputt.docx", b"PK no zip", "keine Word-Datei"),
-        ("fremd.docx", zipped(**{"hallo.txt": "hallo"}), "konnte nicht gelesen werden"),
+        ("fremd.docx", zipped(**{"hallo.txt": "hallo"}), "beschädigt. Bitte speichern Sie"),
         ("binär.txt", b"Text\x00mit Nullbyte", "weder UTF-8 noch Windows-1252"),
         ("undefiniert.txt", b"\x81\x8d\x8f", "weder UTF-8 noch Windows-1252"),
         ("riesig.txt", b"a" * (MAX_SIZE + 1), "größer als 5 MB"),
