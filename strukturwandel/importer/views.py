@@ -20,8 +20,10 @@ from .forms import ImportForm
 from .importing import import_file
 
 SESSION_KEY = "strukturwandel_importer"
-# The checked files wait in the session between the two steps: a bound on what it holds.
+# The checked files wait in the session between the two steps: a bound on what it holds
+# (each file may have MAX_SIZE; reports are rarely more than a few hundred kB).
 MAX_FILES = 20
+MAX_TOTAL_SIZE = 20 * 2**20
 
 
 class ImportView(WagtailAdminTemplateMixin, FormView):
@@ -67,6 +69,16 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         if len(uploads) > MAX_FILES:
             form.add_error(
                 "files", _("At most %(count)s files at a time, please.") % {"count": MAX_FILES}
+            )
+            return self.form_invalid(form)
+        if sum(upload.size for upload in uploads) > MAX_TOTAL_SIZE:
+            form.add_error(
+                "files",
+                _(
+                    "Together the files may have at most %(mb)s MB. Please import them in "
+                    "several rounds."
+                )
+                % {"mb": MAX_TOTAL_SIZE // 2**20},
             )
             return self.form_invalid(form)
         for upload in uploads:

@@ -84,3 +84,19 @@ def test_needs_permission_to_add_below_the_index(client, django_user_model, inde
     assert response.status_code in (302, 403)
     explore = client.get(reverse("wagtailadmin_explore", args=[root_page.pk])).content.decode()
     assert reverse("strukturwandel_importer_import", args=[root_page.pk]) not in explore
+
+
+def test_what_waits_in_the_session_is_bounded(client, editor, index, monkeypatch):
+    from strukturwandel.importer import views
+
+    url = reverse("strukturwandel_importer_import", args=[index.pk])
+    many = client.post(url, {"files": [upload(f"{n}.md", b"# Notiz\n\nText\n") for n in range(21)]})
+    assert "Bitte höchstens 20 Dateien auf einmal." in many.content.decode()
+
+    monkeypatch.setattr(views, "MAX_TOTAL_SIZE", 2**20)
+    half = b"# Notiz\n\n" + b"Text " * (2**20 // 10)
+    large = client.post(url, {"files": [upload("eins.md", half), upload("zwei.md", half)]})
+    html = large.content.decode()
+    assert "Die Dateien dürfen zusammen höchstens 1 MB groß sein." in html
+    assert not large.context.get("token")
+    assert views.SESSION_KEY not in client.session
