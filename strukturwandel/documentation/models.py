@@ -425,7 +425,10 @@ class DocumentationPage(BaseReportPage):
     def clean(self):
         super().clean()
         if self.meeting_id:
-            others = DocumentationPage.objects.filter(meeting_id=self.meeting_id)
+            # Its translations (which Wagtail copies with the same meeting) are not others.
+            others = DocumentationPage.objects.filter(meeting_id=self.meeting_id).exclude(
+                translation_key=self.translation_key
+            )
             if self.pk:
                 others = others.exclude(pk=self.pk)
             if others.exists():
