@@ -4,6 +4,7 @@
   several sites; listings, counts and feeds show the site they are served on).
 - ``is_public(page, request)``: whether a link to ``page`` leads anyone to it (live, in no
   view-restricted section) rather than to a login.
+- ``route_url(base, route)``: the URL of a route (``reverse_subpage``) below a page's URL.
 - ``parent_path(path)`` and ``parent_path_sql(expression)``: the tree path of a page's parent,
   in Python and in SQL (for many pages at once, where Wagtail's ``parent_of`` takes one page).
 - ``SharedRestrictionCheckMixin``: a page type whose serving check for view restrictions reuses
@@ -113,6 +114,13 @@ def is_public(page, request=None):
     if page is None or not page.live:
         return False
     return not page.path.startswith(restricted_paths(request))
+
+
+def route_url(base, route):
+    """The URL of a page's route: ``base`` (the page's URL) and ``route`` (its
+    ``reverse_subpage``), joined by a slash. Page URLs end without one when the host sets
+    ``WAGTAIL_APPEND_SLASH = False``; Wagtail's ``routablepageurl`` tag adds it the same way."""
+    return (base if base.endswith("/") else base + "/") + route
 
 
 def parent_path(path):

@@ -43,6 +43,7 @@ from strukturwandel.core.pages import (
     first_in_site,
     is_public,
     private_q,
+    route_url,
 )
 from strukturwandel.core.search import search_query
 from strukturwandel.events.models import MeetingFormat, MeetingPage, MeetingStatus
@@ -319,8 +320,8 @@ class DocumentationIndexPage(
         if base is None:
             return ""
         if topic is None:
-            return base + self.reverse_subpage("feed")
-        return base + self.reverse_subpage("topic_feed", kwargs={"slug": topic.slug})
+            return route_url(base, self.reverse_subpage("feed"))
+        return route_url(base, self.reverse_subpage("topic_feed", kwargs={"slug": topic.slug}))
 
     @classmethod
     def for_request(cls, request):
@@ -425,7 +426,10 @@ class DocumentationPage(BaseReportPage):
     def clean(self):
         super().clean()
         if self.meeting_id:
-            others = DocumentationPage.objects.filter(meeting_id=self.meeting_id)
+            # Its translations (which Wagtail copies with the same meeting) are not others.
+            others = DocumentationPage.objects.filter(meeting_id=self.meeting_id).exclude(
+                translation_key=self.translation_key
+            )
             if self.pk:
                 others = others.exclude(pk=self.pk)
             if others.exists():

@@ -20,7 +20,7 @@ from wagtail.search import index
 from strukturwandel.conf import app_settings
 from strukturwandel.core.blocks import BaseStreamBlock
 from strukturwandel.core.models import BelowSiteRootMixin, SiteSettings
-from strukturwandel.core.pages import RequestUrlMixin, SharedRestrictionCheckMixin
+from strukturwandel.core.pages import RequestUrlMixin, SharedRestrictionCheckMixin, route_url
 from strukturwandel.people.blocks import SpeakerBlock
 
 from . import registration_provider, schedule
@@ -373,7 +373,7 @@ class EventSeriesPage(
     @property
     def calendar_url(self):
         """The subscribable feed of the series (its meetings and its rule)."""
-        return self.url + self.reverse_subpage("calendar")
+        return route_url(self.url, self.reverse_subpage("calendar"))
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
@@ -540,7 +540,7 @@ class MeetingPage(
     @property
     def calendar_url(self):
         """This meeting as an .ics file ("In den Kalender eintragen")."""
-        return self.url + self.reverse_subpage("calendar")
+        return route_url(self.url, self.reverse_subpage("calendar"))
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
@@ -722,7 +722,7 @@ class RecurringMeetingPage(
     @property
     def calendar_url(self):
         """The rule as a subscribable calendar."""
-        return self.url + self.reverse_subpage("calendar")
+        return route_url(self.url, self.reverse_subpage("calendar"))
 
     @path("kalender/", name="calendar")
     def calendar(self, request):

@@ -16,6 +16,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from strukturwandel.core import mail as stored_mail
+from strukturwandel.core.pages import route_url
 
 from . import tokens
 from .conf import app_settings
@@ -77,7 +78,7 @@ def page_link(entry, route, token):
     base = page.get_full_url() if page is not None else None
     if not base:
         return ""
-    return base + page.reverse_subpage(route) + "?" + urlencode({"t": token})
+    return route_url(base, page.reverse_subpage(route)) + "?" + urlencode({"t": token})
 
 
 def admin_link(entry):

@@ -19,7 +19,7 @@ from wagtail.search import index
 from strukturwandel.core.forms import validate_single_line
 from strukturwandel.core.mail import StoredMail
 from strukturwandel.core.models import BelowSiteRootMixin, RemembersLoadedStatus
-from strukturwandel.core.pages import SharedRestrictionCheckMixin
+from strukturwandel.core.pages import SharedRestrictionCheckMixin, route_url
 from strukturwandel.people.models import Region
 
 
@@ -485,4 +485,4 @@ class BusinessCardDirectoryPage(ParticipationPage):
 
     def form_url(self, request=None):
         base = self.get_url(request)
-        return base + self.reverse_subpage("form") if base else ""
+        return route_url(base, self.reverse_subpage("form")) if base else ""

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from strukturwandel.core import ratelimit
 from strukturwandel.core.forms import describe_fields
 from strukturwandel.core.models import SiteSettings
-from strukturwandel.core.pages import is_public, request_site
+from strukturwandel.core.pages import is_public, request_site, route_url
 from strukturwandel.topics.models import TopicField
 
 from . import listings, services, tokens
@@ -93,7 +93,7 @@ def form_view(request, page):
     status = 200
     if request.method == "POST":
         form = make_form(page, request, request.POST)
-        sent_url = page.url + page.reverse_subpage("sent")
+        sent_url = route_url(page.url, page.reverse_subpage("sent"))
         if form.is_spam:
             # Answer a bot as if it had worked, and store nothing.
             return redirect(sent_url)

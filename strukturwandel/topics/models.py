@@ -18,6 +18,7 @@ from strukturwandel.core.pages import (
     in_site,
     is_public,
     private_q,
+    route_url,
 )
 
 
@@ -178,7 +179,7 @@ class TopicFieldIndexPage(SharedRestrictionCheckMixin, BelowSiteRootMixin, Routa
             return urls
         for topic in TopicField.objects.all():
             path = self.reverse_subpage("topic", kwargs={"slug": topic.slug})
-            urls.append({"location": base + path, "lastmod": self.last_published_at})
+            urls.append({"location": route_url(base, path), "lastmod": self.last_published_at})
         return urls
 
     def topic_url(self, topic, request=None):
@@ -191,7 +192,7 @@ class TopicFieldIndexPage(SharedRestrictionCheckMixin, BelowSiteRootMixin, Routa
         base = memo[1]
         if base is None:
             return ""
-        return base + self.reverse_subpage("topic", kwargs={"slug": topic.slug})
+        return route_url(base, self.reverse_subpage("topic", kwargs={"slug": topic.slug}))
 
     def get_context(self, request, *args, **kwargs):
         from . import listings

@@ -147,6 +147,20 @@ def test_a_meeting_has_one_documentation(index, documentation, meeting):
     assert "meeting" in error.value.message_dict
 
 
+def test_a_translation_of_the_documentation_can_be_published(index, documentation, meeting):
+    """Wagtail's translations (WAGTAIL_I18N_ENABLED) copy the page with its meeting: the same
+    documentation in another language, not a second one."""
+    from wagtail.models import Locale
+
+    english = Locale.objects.create(language_code="en")
+    translation = documentation.copy_for_translation(english, copy_parents=True)
+    translation.save_revision().publish()
+
+    translation.refresh_from_db()
+    assert translation.live
+    assert translation.meeting == meeting
+
+
 def test_plain_text_is_escaped(client, index, meeting):
     page = publish(
         index,
