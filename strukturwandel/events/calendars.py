@@ -494,8 +494,9 @@ def in_feed_window(meetings, now=None):
 
 class ScheduleDates(NamedTuple):
     """What a rule's VEVENT holds within a window: ``first`` (DTSTART), the days the plain
-    rule falls on (``rule_days``, RRULE up to UNTIL), the days it plans (``days``, after extra
-    dates, exclusions and the days that have a meeting page)."""
+    rule falls on (``rule_days``, RRULE up to UNTIL; none for several rules, whose dates are
+    all RDATEs), the days it plans (``days``, after extra dates, exclusions and the days that
+    have a meeting page)."""
 
     first: datetime.date
     rule_days: list
@@ -516,6 +517,12 @@ def schedule_dates(page, meeting_days, first_day, last_day):
     days = [day for day in all_days if day not in meeting_days]
     if not days:
         return None
+    if len(rule.rrules) > 1:
+        # In one VEVENT every RRULE counts its weeks and months from the one DTSTART (and RFC
+        # 5545 advises against more than one), while each of the editor's rules keeps its own
+        # anchor here: "every 2nd week" and "every 3rd week" would fall out of step. The
+        # dates go out as RDATEs.
+        return ScheduleDates(days[0], [], days)
     return ScheduleDates(rule_days[0] if rule_days else days[0], rule_days, days)
 
 
