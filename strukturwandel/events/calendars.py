@@ -683,6 +683,12 @@ def schedule_events(schedule_pages, request, *, now=None):
     return events
 
 
+# The VTIMEZONEs reach a year before the first event; icalendar looks for the next transition
+# up to a year past their last date, which must stay within the dates Python has.
+_TIMEZONE_MARGIN = datetime.timedelta(days=366)
+_LAST_TIMEZONE_DATE = datetime.date(9998, 12, 31)
+
+
 def _add_timezones(calendar, tzids, starts, now=None):
     """VTIMEZONEs for ``tzids`` at the start of ``calendar``, with the transitions over the
     span of the events (their ``starts``) and the window ahead, not 1970–2038."""
@@ -692,17 +698,17 @@ def _add_timezones(calendar, tzids, starts, now=None):
     tz = timezone.get_current_timezone()
     days = [schedule.local_date(start, tz) for start in starts]
     first = min(days)
+    first = max(first, datetime.date.min + _TIMEZONE_MARGIN) - _TIMEZONE_MARGIN
     last = schedule.local_date(
         now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS + 366), tz
     )
-    last = max(last, *days)
+    # A meeting typed in the year 9999 gets the zone's last transitions icalendar can find.
+    last = min(max(last, *days), _LAST_TIMEZONE_DATE)
     position = len(calendar.timezones)
     # UTC needs none ("Z"), as in icalendar's add_missing_timezones.
     for tzid in sorted(set(tzids) - {"UTC"}):
         try:
-            vtimezone = icalendar.Timezone.from_tzid(
-                tzid, first_date=first - datetime.timedelta(days=366), last_date=last
-            )
+            vtimezone = icalendar.Timezone.from_tzid(tzid, first_date=first, last_date=last)
         except ValueError:
             continue  # a time zone icalendar does not know
         calendar.subcomponents.insert(position, vtimezone)

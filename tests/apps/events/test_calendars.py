@@ -377,3 +377,17 @@ def test_several_rules_expand_in_a_client_to_the_dates_the_page_lists(series):
     planned = [occurrence.start for occurrence in series.schedule_occurrences(after, before)]
     assert len(planned) > 300
     assert starts == planned
+
+
+def test_a_meeting_typed_in_the_first_or_last_years_there_are_breaks_no_feed(
+    client, series, make_meeting
+):
+    # The editor takes any year; the feeds' time zone must still be described for it.
+    for year in [9999, 2]:
+        start = datetime.datetime(year, 12, 31, 22, 0, tzinfo=BERLIN)
+        make_meeting(start.date(), start=start, end=start + datetime.timedelta(hours=1))
+    for url in [series.calendar_url, "/kalender/termine.ics"]:
+        calendar = fetch(client, url)
+        assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+        starts = [event["DTSTART"].dt for event in events(calendar)]
+        assert datetime.datetime(9999, 12, 31, 22, 0, tzinfo=BERLIN) in starts, url
