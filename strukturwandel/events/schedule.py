@@ -15,7 +15,8 @@ import dateutil.rrule
 import recurrence
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext, ngettext
 
 
 class Occurrence(NamedTuple):
@@ -191,9 +192,10 @@ _RULE_TEXTS_KEPT = 1024
 def rule_text(rule):
     """A rule in words, e.g. "monatlich, am zweiten Montag, insgesamt 3 Termine".
 
-    django-recurrence's own text names a count "bis zum 3. Mal" in German; the count is
-    written here as a number of meetings instead. Worked out once per process for each rule,
-    language and time zone.
+    django-recurrence's own text names a count "bis zum 3. Mal" in German and an end date
+    "bis 2026-12-31"; the count is written here as a number of meetings instead, the end
+    date in the language's short format ("bis 31.12.2026"). Worked out once per process for
+    each rule, language and time zone.
     """
     key = (recurrence.serialize(rule), get_language(), timezone.get_current_timezone_name())
     text = _RULE_TEXTS.get(key)
@@ -205,11 +207,20 @@ def rule_text(rule):
 
 
 def _rule_text(rule):
-    if not rule.count:
+    if not rule.count and not rule.until:
         return rule.to_text()
-    without_count = copy.copy(rule)
-    without_count.count = None
-    count = ngettext("%(number)s meeting in total", "%(number)s meetings in total", rule.count) % {
-        "number": rule.count
-    }
-    return f"{without_count.to_text()}, {count}"
+    shortened = copy.copy(rule)
+    shortened.count = shortened.until = None
+    parts = [shortened.to_text()]
+    if rule.count:
+        parts.append(
+            ngettext("%(number)s meeting in total", "%(number)s meetings in total", rule.count)
+            % {"number": rule.count}
+        )
+    elif rule.until:
+        # django-recurrence writes the day as 2026-12-31, whatever the language.
+        parts.append(
+            gettext("until %(date)s")
+            % {"date": date_format(local_date(rule.until), "SHORT_DATE_FORMAT")}
+        )
+    return ", ".join(parts)

@@ -154,3 +154,16 @@ def test_rule_text_is_kept_per_rule_and_language():
         assert counted.startswith(german) and "3 Termine" in counted
     with translation.override("en"):
         assert schedule.rule_text(rule) != german
+
+
+def test_rule_text_names_its_end_date_the_german_way():
+    from django.utils import translation
+
+    # As the rule editor stores "until 31.12.2026": local midnight, in UTC.
+    until = datetime.datetime(2026, 12, 31, tzinfo=BERLIN).astimezone(datetime.UTC)
+    rule = Rule(recurrence.MONTHLY, byday=recurrence.MO(2), until=until)
+    with translation.override("de"):
+        text = schedule.rule_text(rule)
+        assert text.startswith(schedule.rule_text(Rule(recurrence.MONTHLY, byday=recurrence.MO(2))))
+        assert text.endswith(", bis 31.12.2026")
+        assert "2026-12" not in text
