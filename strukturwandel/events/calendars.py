@@ -546,11 +546,13 @@ def _schedule_properties(page, dates, request):
     (name, value): ``schedule_event`` adds them to an Event, ``_vevent`` writes them."""
 
     def at(day):
-        occurrence = schedule.occurrence_on(day, page.schedule_start_time, page.schedule_end_time)
+        occurrence = schedule.wall_occurrence(day, page.schedule_start_time, page.schedule_end_time)
         return occurrence.start.date() if occurrence.all_day else occurrence.start
 
     rule = page.schedule
-    occurrence = schedule.occurrence_on(
+    # The times the rule repeats, as on the wall: a client gives every date DTEND's length
+    # from DTSTART, also when the first falls on the night the clock changes.
+    occurrence = schedule.wall_occurrence(
         dates.first, page.schedule_start_time, page.schedule_end_time
     )
     url = page.get_full_url(request)

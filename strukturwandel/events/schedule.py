@@ -165,7 +165,10 @@ def expand(recurrence, starts_on, start_time, end_time, after, before, limit=Non
     return occurrences
 
 
-def occurrence_on(day, start_time, end_time):
+def wall_occurrence(day, start_time, end_time):
+    """The occurrence on ``day`` as the clock on the wall reads it: the usual times on that
+    day (and the next, for an end not after the start), in the site's time zone, whether or
+    not the clock passes them that day. What a calendar's rule repeats (``calendars``)."""
     tz = timezone.get_current_timezone()
 
     def at(date, time):
@@ -181,6 +184,25 @@ def occurrence_on(day, start_time, end_time):
         return Occurrence(at(day, start_time), at(day, start_time))
     end_day = day if end_time > start_time else day + datetime.timedelta(days=1)
     return Occurrence(at(day, start_time), at(end_day, end_time))
+
+
+def occurrence_on(day, start_time, end_time):
+    """The occurrence on ``day`` (``wall_occurrence``), never ending before it starts.
+
+    A start in the hour the clock skips in spring (02:00–03:00 on the last Sunday of March)
+    is read as an hour later (03:30), as RFC 5545 and calendar apps read it; a time in the hour
+    it repeats in autumn as the first of the two. When the end would then come before the
+    start (02:30–03:00 that night), the date keeps its usual length from where it starts.
+    """
+    occurrence = wall_occurrence(day, start_time, end_time)
+    tz = occurrence.start.tzinfo
+    # By way of UTC: a time of a zone in its own zone is left as it is, and two times of one
+    # zone are compared by their wall-clock times.
+    start = occurrence.start.astimezone(datetime.UTC)
+    end = occurrence.end.astimezone(datetime.UTC)
+    if end < start:
+        end = start + (occurrence.end.replace(tzinfo=None) - occurrence.start.replace(tzinfo=None))
+    return occurrence._replace(start=start.astimezone(tz), end=end.astimezone(tz))
 
 
 # Rule texts by (rule, language, time zone): django-recurrence looks up some fifty names in
