@@ -494,8 +494,9 @@ def in_feed_window(meetings, now=None):
 
 class ScheduleDates(NamedTuple):
     """What a rule's VEVENT holds within a window: ``first`` (DTSTART), the days the plain
-    rule falls on (``rule_days``, RRULE up to UNTIL), the days it plans (``days``, after extra
-    dates, exclusions and the days that have a meeting page)."""
+    rule falls on (``rule_days``, RRULE up to UNTIL; none for several rules, whose dates are
+    all RDATEs), the days it plans (``days``, after extra dates, exclusions and the days that
+    have a meeting page)."""
 
     first: datetime.date
     rule_days: list
@@ -516,6 +517,12 @@ def schedule_dates(page, meeting_days, first_day, last_day):
     days = [day for day in all_days if day not in meeting_days]
     if not days:
         return None
+    if len(rule.rrules) > 1:
+        # In one VEVENT every RRULE counts its weeks and months from the one DTSTART (and RFC
+        # 5545 advises against more than one), while each of the editor's rules keeps its own
+        # anchor here: "every 2nd week" and "every 3rd week" would fall out of step. The
+        # dates go out as RDATEs.
+        return ScheduleDates(days[0], [], days)
     return ScheduleDates(rule_days[0] if rule_days else days[0], rule_days, days)
 
 
@@ -539,11 +546,13 @@ def _schedule_properties(page, dates, request):
     (name, value): ``schedule_event`` adds them to an Event, ``_vevent`` writes them."""
 
     def at(day):
-        occurrence = schedule.occurrence_on(day, page.schedule_start_time, page.schedule_end_time)
+        occurrence = schedule.wall_occurrence(day, page.schedule_start_time, page.schedule_end_time)
         return occurrence.start.date() if occurrence.all_day else occurrence.start
 
     rule = page.schedule
-    occurrence = schedule.occurrence_on(
+    # The times the rule repeats, as on the wall: a client gives every date DTEND's length
+    # from DTSTART, also when the first falls on the night the clock changes.
+    occurrence = schedule.wall_occurrence(
         dates.first, page.schedule_start_time, page.schedule_end_time
     )
     url = page.get_full_url(request)
@@ -676,6 +685,12 @@ def schedule_events(schedule_pages, request, *, now=None):
     return events
 
 
+# The VTIMEZONEs reach a year before the first event; icalendar looks for the next transition
+# up to a year past their last date, which must stay within the dates Python has.
+_TIMEZONE_MARGIN = datetime.timedelta(days=366)
+_LAST_TIMEZONE_DATE = datetime.date(9998, 12, 31)
+
+
 def _add_timezones(calendar, tzids, starts, now=None):
     """VTIMEZONEs for ``tzids`` at the start of ``calendar``, with the transitions over the
     span of the events (their ``starts``) and the window ahead, not 1970–2038."""
@@ -685,17 +700,17 @@ def _add_timezones(calendar, tzids, starts, now=None):
     tz = timezone.get_current_timezone()
     days = [schedule.local_date(start, tz) for start in starts]
     first = min(days)
+    first = max(first, datetime.date.min + _TIMEZONE_MARGIN) - _TIMEZONE_MARGIN
     last = schedule.local_date(
         now + datetime.timedelta(days=app_settings.SCHEDULE_WINDOW_DAYS + 366), tz
     )
-    last = max(last, *days)
+    # A meeting typed in the year 9999 gets the zone's last transitions icalendar can find.
+    last = min(max(last, *days), _LAST_TIMEZONE_DATE)
     position = len(calendar.timezones)
     # UTC needs none ("Z"), as in icalendar's add_missing_timezones.
     for tzid in sorted(set(tzids) - {"UTC"}):
         try:
-            vtimezone = icalendar.Timezone.from_tzid(
-                tzid, first_date=first - datetime.timedelta(days=366), last_date=last
-            )
+            vtimezone = icalendar.Timezone.from_tzid(tzid, first_date=first, last_date=last)
         except ValueError:
             continue  # a time zone icalendar does not know
         calendar.subcomponents.insert(position, vtimezone)

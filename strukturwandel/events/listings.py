@@ -172,8 +172,9 @@ def listing_window(now=None):
 
 
 def planned_dates(schedule_page, *, now=None, until=None, taken_days=None, limit=None):
-    """Dates ``schedule_page``'s rule plans from ``now`` on that no live meeting below it has;
-    the first ``limit`` of them when given (the rule is then expanded no further).
+    """Dates ``schedule_page``'s rule plans that have not ended at ``now`` (one that is running
+    included, as with meetings) and that no live meeting below it has; the first ``limit`` of
+    them when given (the rule is then expanded no further).
 
     ``schedule_page`` is anything with ScheduleMixin; ``until`` defaults to the listing window
     (SCHEDULE_WINDOW_DAYS). ``taken_days`` are the local dates that have a meeting page (one
@@ -184,11 +185,15 @@ def planned_dates(schedule_page, *, now=None, until=None, taken_days=None, limit
     if taken_days is None:
         taken_days = live_meeting_days([schedule_page], after=now, before=until)
         taken_days = taken_days[schedule_page.pk]
-    # Each taken day may hide one of the rule's dates.
-    wanted = None if limit is None else limit + len(taken_days)
+    # Each taken day may hide one of the rule's dates, and each of the two days before now
+    # one that has ended.
+    wanted = None if limit is None else limit + len(taken_days) + 2
+    # A date that has begun stays upcoming until its end, as a running meeting does; none
+    # lasts longer than a day (``schedule.occurrence_on``).
+    begun = now - datetime.timedelta(days=1)
     planned = [
         PlannedDate(occurrence.start, occurrence.end, schedule_page, occurrence.all_day)
-        for occurrence in schedule_page.schedule_occurrences(now, until, limit=wanted)
+        for occurrence in schedule_page.schedule_occurrences(begun, until, limit=wanted)
         if schedule.local_date(occurrence.start) not in taken_days and occurrence.end > now
     ]
     return planned if limit is None else planned[:limit]

@@ -210,8 +210,10 @@ class ScheduleMixin(models.Model):
         starts_on = self.schedule_anchor()
         if starts_on is None or not (self.schedule.rrules or self.schedule.rdates):
             return False
-        # A timedelta, not replace(year=…): 29 February has no day in most years.
-        last_day = starts_on + datetime.timedelta(days=366 * RULE_CHECK_YEARS)
+        # A timedelta, not replace(year=…): 29 February has no day in most years; no further
+        # than the last day there is (a rule typed to start in the year 9999).
+        check_days = (datetime.date.max - starts_on).days
+        last_day = starts_on + datetime.timedelta(days=min(366 * RULE_CHECK_YEARS, check_days))
         first_day = min([starts_on, *(schedule.local_date(d) for d in self.schedule.rdates)])
         return bool(schedule.rule_dates(self.schedule, starts_on, first_day, last_day))
 

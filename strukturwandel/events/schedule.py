@@ -15,7 +15,8 @@ import dateutil.rrule
 import recurrence
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext, ngettext
 
 
 class Occurrence(NamedTuple):
@@ -164,7 +165,10 @@ def expand(recurrence, starts_on, start_time, end_time, after, before, limit=Non
     return occurrences
 
 
-def occurrence_on(day, start_time, end_time):
+def wall_occurrence(day, start_time, end_time):
+    """The occurrence on ``day`` as the clock on the wall reads it: the usual times on that
+    day (and the next, for an end not after the start), in the site's time zone, whether or
+    not the clock passes them that day. What a calendar's rule repeats (``calendars``)."""
     tz = timezone.get_current_timezone()
 
     def at(date, time):
@@ -182,6 +186,25 @@ def occurrence_on(day, start_time, end_time):
     return Occurrence(at(day, start_time), at(end_day, end_time))
 
 
+def occurrence_on(day, start_time, end_time):
+    """The occurrence on ``day`` (``wall_occurrence``), never ending before it starts.
+
+    A start in the hour the clock skips in spring (02:00–03:00 on the last Sunday of March)
+    is read as an hour later (03:30), as RFC 5545 and calendar apps read it; a time in the hour
+    it repeats in autumn as the first of the two. When the end would then come before the
+    start (02:30–03:00 that night), the date keeps its usual length from where it starts.
+    """
+    occurrence = wall_occurrence(day, start_time, end_time)
+    tz = occurrence.start.tzinfo
+    # By way of UTC: a time of a zone in its own zone is left as it is, and two times of one
+    # zone are compared by their wall-clock times.
+    start = occurrence.start.astimezone(datetime.UTC)
+    end = occurrence.end.astimezone(datetime.UTC)
+    if end < start:
+        end = start + (occurrence.end.replace(tzinfo=None) - occurrence.start.replace(tzinfo=None))
+    return occurrence._replace(start=start.astimezone(tz), end=end.astimezone(tz))
+
+
 # Rule texts by (rule, language, time zone): django-recurrence looks up some fifty names in
 # the catalogue for each text, and pages list the same few rules on every request.
 _RULE_TEXTS = {}
@@ -191,9 +214,10 @@ _RULE_TEXTS_KEPT = 1024
 def rule_text(rule):
     """A rule in words, e.g. "monatlich, am zweiten Montag, insgesamt 3 Termine".
 
-    django-recurrence's own text names a count "bis zum 3. Mal" in German; the count is
-    written here as a number of meetings instead. Worked out once per process for each rule,
-    language and time zone.
+    django-recurrence's own text names a count "bis zum 3. Mal" in German and an end date
+    "bis 2026-12-31"; the count is written here as a number of meetings instead, the end
+    date in the language's short format ("bis 31.12.2026"). Worked out once per process for
+    each rule, language and time zone.
     """
     key = (recurrence.serialize(rule), get_language(), timezone.get_current_timezone_name())
     text = _RULE_TEXTS.get(key)
@@ -205,11 +229,20 @@ def rule_text(rule):
 
 
 def _rule_text(rule):
-    if not rule.count:
+    if not rule.count and not rule.until:
         return rule.to_text()
-    without_count = copy.copy(rule)
-    without_count.count = None
-    count = ngettext("%(number)s meeting in total", "%(number)s meetings in total", rule.count) % {
-        "number": rule.count
-    }
-    return f"{without_count.to_text()}, {count}"
+    shortened = copy.copy(rule)
+    shortened.count = shortened.until = None
+    parts = [shortened.to_text()]
+    if rule.count:
+        parts.append(
+            ngettext("%(number)s meeting in total", "%(number)s meetings in total", rule.count)
+            % {"number": rule.count}
+        )
+    elif rule.until:
+        # django-recurrence writes the day as 2026-12-31, whatever the language.
+        parts.append(
+            gettext("until %(date)s")
+            % {"date": date_format(local_date(rule.until), "SHORT_DATE_FORMAT")}
+        )
+    return ", ".join(parts)

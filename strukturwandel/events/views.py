@@ -113,11 +113,12 @@ def site_archive_calendar(request, year):
     """The site's meetings that started in ``year`` (local time), without rules: the meetings
     older than the site feed's window."""
     tz = timezone.get_current_timezone()
-    try:
-        first = datetime.datetime(year, 1, 1, tzinfo=tz)
-        after = datetime.datetime(year + 1, 1, 1, tzinfo=tz)
-    except (ValueError, OverflowError):
-        raise Http404 from None
+    # Not the first year there is, whose New Year in Berlin is still in year 0 in UTC (the
+    # database's time), nor the last, which has no next New Year.
+    if not datetime.MINYEAR < year < datetime.MAXYEAR:
+        raise Http404
+    first = datetime.datetime(year, 1, 1, tzinfo=tz)
+    after = datetime.datetime(year + 1, 1, 1, tzinfo=tz)
     site = Site.find_for_request(request)
     meetings = listings.meeting_queryset(for_cards=False, private=private_q(request))
     meetings = in_site(meetings, site).filter(start__gte=first, start__lt=after)

@@ -11,14 +11,14 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from strukturwandel.core import mail as stored_mail
 from strukturwandel.events import calendars
 from strukturwandel.events.formats import when
-from strukturwandel.events.models import MeetingFormat
+from strukturwandel.events.models import MeetingFormat, MeetingStatus
 
 from . import tokens
 from .conf import app_settings
@@ -67,9 +67,16 @@ def queue(registration, kind, *, key="", subject="", body=""):
     return mail
 
 
-def _no_longer_theirs(mail):
+def _no_longer_holds(mail):
     # Cancelled before the e-mail went out: the call link is no longer theirs.
-    return mail.kind in WITH_CALL_LINK and mail.registration.status not in HOLDS_PLACE
+    if mail.kind in WITH_CALL_LINK and mail.registration.status not in HOLDS_PLACE:
+        return True
+    # A reminder held up (a mail server down, retried for hours) is not sent once the meeting
+    # is over or no longer takes place as planned: it would remind of what is past.
+    meeting = mail.registration.meeting
+    return mail.kind == MailKind.REMINDER and (
+        meeting.status != MeetingStatus.PLANNED or meeting.end <= timezone.now()
+    )
 
 
 def deliver(mail_id):
@@ -79,7 +86,7 @@ def deliver(mail_id):
         mail_id,
         build_message,
         first_wait_seconds=app_settings.REGISTRATION_MAIL_RETRY_SECONDS,
-        discard=_no_longer_theirs,
+        discard=_no_longer_holds,
     )
 
 

@@ -11,7 +11,7 @@ from strukturwandel.events import calendars
 from strukturwandel.events.calendars import webcal_url
 from strukturwandel.topics.models import TopicField
 
-from .conftest import BERLIN
+from .conftest import BERLIN, berlin
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +80,24 @@ def test_the_how_to_shows_an_archive_that_holds_meetings(client, series, make_me
     assert f'<a href="{archive}">Archivkalender {year}</a>' in html
     events = icalendar.Calendar.from_ical(client.get(archive).content).walk("VEVENT")
     assert [str(event["SUMMARY"]) for event in events] == [calendars.meeting_summary(old)]
+
+
+@pytest.mark.parametrize("year", [0, 1, 9999, 10000, 99999999999])
+def test_an_archive_of_a_year_out_of_range_is_not_found(client, year):
+    assert client.get(f"/kalender/archiv/{year}.ics").status_code == 404
+
+
+def test_the_archive_of_a_year_holds_the_meetings_of_its_new_year_in_berlin(client, make_meeting):
+    make_meeting(datetime.date(2021, 12, 31), topic="Silvester")
+    # 00:30 in Berlin is 23:30 UTC on the day before.
+    new_year = berlin(2022, 1, 1, 0, 30)
+    make_meeting(
+        datetime.date(2022, 1, 1),
+        topic="Neujahr",
+        start=new_year,
+        end=new_year + datetime.timedelta(hours=1),
+    )
+    for year, topic in [(2021, "Silvester"), (2022, "Neujahr")]:
+        response = client.get(f"/kalender/archiv/{year}.ics")
+        events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+        assert [topic in str(event["SUMMARY"]) for event in events] == [True], year

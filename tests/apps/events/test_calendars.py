@@ -4,9 +4,12 @@ import datetime
 
 import icalendar
 import pytest
+import recurrence
 import recurring_ical_events
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from recurrence import Recurrence, Rule
 from wagtail.models import Page, PageViewRestriction, Site
 
 from strukturwandel.core.models import non_empty_lines
@@ -352,3 +355,39 @@ def test_a_meetings_summary_names_its_topic(client, series, make_meeting, title,
     day = timezone.localdate(meeting.start)
     titles = [str(e["SUMMARY"]) for e in recurring_ical_events.of(calendar).at(day)]
     assert summary in titles
+
+
+def test_several_rules_expand_in_a_client_to_the_dates_the_page_lists(series):
+    # Every 2nd and every 3rd day from 01.01.2000: each rule counts from that day, also in
+    # the feed, where both would otherwise count from the feed's first date.
+    series.schedule = Recurrence(
+        rrules=[Rule(recurrence.DAILY, interval=2), Rule(recurrence.DAILY, interval=3)]
+    )
+    series.schedule_starts_on = datetime.date(2000, 1, 1)
+    series.save_revision().publish()
+    now = berlin(2025, 1, 1, 12, 0)
+    calendar = icalendar.Calendar.from_ical(
+        calendars.render("Stammtisch", [], [series], RequestFactory().get("/"), now=now)
+    )
+    first_day, last_day = calendars.feed_window(now)
+    after = datetime.datetime.combine(first_day, datetime.time.min, BERLIN)
+    before = datetime.datetime.combine(last_day, datetime.time.max, BERLIN)
+    expanded = recurring_ical_events.of(calendar).between(after, before)
+    starts = sorted(event["DTSTART"].dt for event in expanded)
+    planned = [occurrence.start for occurrence in series.schedule_occurrences(after, before)]
+    assert len(planned) > 300
+    assert starts == planned
+
+
+def test_a_meeting_typed_in_the_first_or_last_years_there_are_breaks_no_feed(
+    client, series, make_meeting
+):
+    # The editor takes any year; the feeds' time zone must still be described for it.
+    for year in [9999, 2]:
+        start = datetime.datetime(year, 12, 31, 22, 0, tzinfo=BERLIN)
+        make_meeting(start.date(), start=start, end=start + datetime.timedelta(hours=1))
+    for url in [series.calendar_url, "/kalender/termine.ics"]:
+        calendar = fetch(client, url)
+        assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+        starts = [event["DTSTART"].dt for event in events(calendar)]
+        assert datetime.datetime(9999, 12, 31, 22, 0, tzinfo=BERLIN) in starts, url

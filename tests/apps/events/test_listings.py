@@ -64,3 +64,33 @@ def test_cancelled_meeting_keeps_its_date_from_becoming_a_planned_date(series, m
     assert not entries[0].is_planned_date
     assert entries[0].status == MeetingStatus.CANCELLED
     assert entries[1].start == berlin(2022, 2, 14, 17)
+
+
+def test_a_planned_date_that_is_running_stays_upcoming_until_its_end(series):
+    # The rule plans Monday 10.01.2022, 17:00–18:30; a meeting page would count as upcoming
+    # until its end, and so does the planned date.
+    running = berlin(2022, 1, 10, 17, 45)
+    for now in [berlin(2022, 1, 10, 17, 0), running, berlin(2022, 1, 10, 18, 29)]:
+        [first, *_] = listings.planned_dates(series, now=now, limit=3)
+        assert first.start == berlin(2022, 1, 10, 17, 0), now
+    entries = listings.upcoming_entries(
+        listings.child_meetings(series), schedule_page=series, now=running
+    )
+    assert [entry.start for entry in entries] == [
+        berlin(2022, 1, 10, 17, 0),
+        berlin(2022, 2, 14, 17, 0),
+        berlin(2022, 3, 14, 17, 0),
+    ]
+    [first, *_] = listings.planned_dates(series, now=berlin(2022, 1, 10, 18, 30))
+    assert first.start == berlin(2022, 2, 14, 17, 0)
+
+
+def test_a_planned_date_past_midnight_is_upcoming_until_it_ends_the_next_day(series):
+    series.schedule_start_time = datetime.time(22, 0)
+    series.schedule_end_time = datetime.time(1, 0)
+    # 23:30 UTC on Monday 10.01.2022 is 00:30 on Tuesday in Berlin: the date is running.
+    now = datetime.datetime(2022, 1, 10, 23, 30, tzinfo=datetime.UTC)
+    [first, *_] = listings.planned_dates(series, now=now, limit=3)
+    assert (first.start, first.end) == (berlin(2022, 1, 10, 22, 0), berlin(2022, 1, 11, 1, 0))
+    [first, *_] = listings.planned_dates(series, now=berlin(2022, 1, 11, 1, 0), limit=3)
+    assert first.start == berlin(2022, 2, 14, 22, 0)

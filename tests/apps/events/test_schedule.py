@@ -154,3 +154,50 @@ def test_rule_text_is_kept_per_rule_and_language():
         assert counted.startswith(german) and "3 Termine" in counted
     with translation.override("en"):
         assert schedule.rule_text(rule) != german
+
+
+def test_rule_text_names_its_end_date_the_german_way():
+    from django.utils import translation
+
+    # As the rule editor stores "until 31.12.2026": local midnight, in UTC.
+    until = datetime.datetime(2026, 12, 31, tzinfo=BERLIN).astimezone(datetime.UTC)
+    rule = Rule(recurrence.MONTHLY, byday=recurrence.MO(2), until=until)
+    with translation.override("de"):
+        text = schedule.rule_text(rule)
+        assert text.startswith(schedule.rule_text(Rule(recurrence.MONTHLY, byday=recurrence.MO(2))))
+        assert text.endswith(", bis 31.12.2026")
+        assert "2026-12" not in text
+
+
+@pytest.mark.django_db
+def test_a_rule_in_the_hour_skipped_in_spring_never_ends_before_it_starts(series):
+    from django.utils import translation
+
+    from strukturwandel.events import calendars, formats, planning
+
+    # Every last Sunday of March, 02:30–03:00: on 28.03.2027 the clock jumps from 02:00 to
+    # 03:00, so 02:30 is read as 03:30 (as calendar apps read it) and the date keeps its
+    # half hour.
+    series.schedule = Recurrence(
+        rrules=[Rule(recurrence.YEARLY, bymonth=3, byday=recurrence.SU(-1))]
+    )
+    series.schedule_start_time = datetime.time(2, 30)
+    series.schedule_end_time = datetime.time(3, 0)
+    series.save_revision().publish()
+    [occurrence] = series.schedule_occurrences(berlin(2027, 3, 1), berlin(2027, 4, 1))
+    assert occurrence.start == datetime.datetime(2027, 3, 28, 1, 30, tzinfo=datetime.UTC)
+    assert occurrence.end == datetime.datetime(2027, 3, 28, 2, 0, tzinfo=datetime.UTC)
+    with translation.override("de"):
+        assert formats.when(occurrence) == "So, 28.03.2027, 03:30–04:00 Uhr"
+
+    # A meeting made from the date in one click ends after it starts.
+    meeting = planning.create_meeting(series, occurrence)
+    meeting.refresh_from_db()
+    assert meeting.end - meeting.start == datetime.timedelta(minutes=30)
+
+    # The calendar's rule keeps the wall-clock times it repeats, half an hour at 02:30, from
+    # its first date in the feed's window (29.03.2026, also the night the clock changes).
+    event = calendars.schedule_event(series, set(), None, now=berlin(2026, 12, 1))
+    assert event.to_ical().decode().count("T023000\r\n") == 1
+    assert event["DTSTART"].dt.replace(tzinfo=None) == datetime.datetime(2026, 3, 29, 2, 30)
+    assert event["DTEND"].dt.replace(tzinfo=None) == datetime.datetime(2026, 3, 29, 3, 0)

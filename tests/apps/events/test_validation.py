@@ -133,3 +133,19 @@ def test_topic_fields_are_checkboxes_in_the_editor():
         form_class = model.get_edit_handler().get_form_class()
         widget = form_class.base_fields["topic_fields"].widget
         assert isinstance(widget, forms.CheckboxSelectMultiple), model
+
+
+@pytest.mark.parametrize(
+    "starts_on", [datetime.date(9999, 12, 31), datetime.date(9999, 1, 1), datetime.date(1, 1, 1)]
+)
+def test_rule_may_apply_from_the_first_or_last_years_there_are(starts_on):
+    # A date typed with a slip of the finger is checked, not a server error.
+    series = EventSeriesPage(
+        title="Stammtisch",
+        schedule=Recurrence(rrules=[Rule(recurrence.DAILY)]),
+        schedule_starts_on=starts_on,
+        schedule_start_time=datetime.time(22, 0),
+        schedule_end_time=datetime.time(1, 0),
+    )
+    series.clean()
+    assert series.schedule_rule_has_dates()

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from strukturwandel.events.models import MeetingStatus
 from strukturwandel.registration.models import (
     MailKind,
     MailStatus,
@@ -255,3 +256,51 @@ def test_failed_mail_gives_up_after_the_last_attempt(meeting, failing_mail, sett
     assert retry.send_pending(now=later) == (0, 0)  # stays failed, for editors to see
     queued.refresh_from_db()
     assert queued.attempts == 2 and queued.status == MailStatus.FAILED
+
+
+@pytest.mark.parametrize(
+    "ended_ago,status",
+    [
+        (datetime.timedelta(minutes=1), MeetingStatus.PLANNED),
+        (datetime.timedelta(0), MeetingStatus.PLANNED),
+        (-datetime.timedelta(hours=1), MeetingStatus.CANCELLED),
+    ],
+)
+def test_a_reminder_held_up_until_the_meeting_is_over_is_not_sent(make_meeting, ended_ago, status):
+    from strukturwandel.registration import mail as registration_mail
+
+    meeting = make_meeting(days=2)
+    # Queued in time; the mail server was down until the meeting had ended (or was called off).
+    end = timezone.now() - ended_ago
+    meeting.start, meeting.end = end - datetime.timedelta(minutes=90), end
+    meeting.status = status
+    meeting.save()
+    registration = Registration.objects.create(
+        meeting=meeting, name="Erika", email="erika@example.org"
+    )
+    Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CONFIRMED)
+    reminder = RegistrationMail.objects.create(
+        registration=registration, kind=MailKind.REMINDER, key="3600"
+    )
+    assert not registration_mail.deliver(reminder.pk)
+    assert mail.outbox == []
+    assert not RegistrationMail.objects.filter(pk=reminder.pk).exists()
+
+
+def test_a_reminder_held_up_past_the_start_of_a_running_meeting_is_still_sent(make_meeting):
+    from strukturwandel.registration import mail as registration_mail
+
+    meeting = make_meeting(days=2)
+    start = timezone.now() - datetime.timedelta(minutes=10)
+    meeting.start, meeting.end = start, start + datetime.timedelta(minutes=90)
+    meeting.save()
+    registration = Registration.objects.create(
+        meeting=meeting, name="Erika", email="erika@example.org"
+    )
+    Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CONFIRMED)
+    reminder = RegistrationMail.objects.create(
+        registration=registration, kind=MailKind.REMINDER, key="3600"
+    )
+    # Late, but the call link still helps.
+    assert registration_mail.deliver(reminder.pk)
+    assert CALL_LINK in last_mail().body
