@@ -521,6 +521,17 @@ class MeetingPage(
     def clean(self):
         super().clean()
         errors = {}
+        for name in ("start", "end", "registration_opens_at", "registration_closes_at"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            try:
+                # The database keeps UTC: the first hour of the year 1 in Berlin is in year 0.
+                value.astimezone(datetime.UTC)
+            except OverflowError:
+                errors[name] = _("This date cannot be stored. Please check the year.")
+        if errors:
+            raise ValidationError(errors)
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("The meeting cannot end before it starts.")
         opens, closes = self.registration_opens_at, self.registration_closes_at

@@ -44,6 +44,15 @@ def test_end_before_start():
     }
 
 
+def test_a_date_the_database_cannot_hold_is_refused_at_its_field():
+    # Stored in UTC, the first hour of the year 1 in Berlin would be in the year 0 (a 500).
+    first_hour = berlin(1, 1, 1, 0, 30)
+    message = ["Dieses Datum kann nicht gespeichert werden. Bitte prüfen Sie die Jahreszahl."]
+    assert errors(meeting(start=first_hour)) == {"start": message}
+    assert errors(meeting(registration_opens_at=first_hour)) == {"registration_opens_at": message}
+    meeting(start=berlin(9999, 12, 31, 17), end=berlin(9999, 12, 31, 23)).clean()
+
+
 def test_registration_window_closing_before_opening_or_after_the_meeting():
     assert errors(
         meeting(
