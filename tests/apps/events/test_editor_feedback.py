@@ -211,3 +211,17 @@ def test_a_series_whose_dates_run_overnight_is_saved_with_a_hint(rf, series):
     )
     series.schedule = None
     assert hints(series) == []
+
+
+def test_a_year_the_database_cannot_hold_is_named_at_the_field_and_kept(client, editor, series):
+    day = next_planned_day(series)
+    # Stored in UTC, 00:30 on New Year's Day of the year 1 in Berlin falls in the year 0.
+    data = meeting_data(day, start="0001-01-01 00:30")
+    data["action-publish"] = "action-publish"
+    response = client.post(add_url(series), data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["start"] == [
+        "Dieses Datum kann nicht gespeichert werden. Bitte prüfen Sie die Jahreszahl."
+    ]
+    assert not MeetingPage.objects.exists()
