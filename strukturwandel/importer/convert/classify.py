@@ -194,7 +194,11 @@ def classify_section(heading, content):
     impulse = IMPULSE_RE.match(text)
     if impulse:
         title, speakers = parse_impulse_heading(impulse.group("rest"))
-        return impulse_section(heading, title, speakers, content)
+        # A heading with nothing of an impulse below it ("1 Impuls" alone) stays a heading:
+        # the block would show an empty section.
+        if title or speakers or content:
+            return impulse_section(heading, title, speakers, content)
+        return TextSection(heading, content)
     if DISCUSSION_RE.search(text):
         section = discussion_section(heading, content)
         # Without points the block shows nothing, not even its heading.
@@ -205,7 +209,9 @@ def classify_section(heading, content):
         if section.dates:
             return section
     if NETWORKING_RE.search(text):
-        return networking_section(heading, content)
+        section = networking_section(heading, content)
+        if section.text or section.links:
+            return section
     first = next((node for node in content if isinstance(node, Paragraph)), None)
     if first is not None and re.search(r"\bImpuls", first.inline.text):
         speakers = [

@@ -258,3 +258,9 @@ def zipped(**members):
 def test_malformed_files_get_a_clear_error(name, data, message):
     with pytest.raises(ImportFileError, match=message):
         convert(name, data)
+
+
+def test_headings_with_nothing_below_stay_headings():
+    # An impulse or networking block with nothing in it would show an empty section.
+    conversion = convert("notiz.md", b"# Notiz\n\n## 1 Impuls\n\n## 2 Vernetzung\n")
+    assert [block_type for block_type, _value in conversion.body] == ["heading", "heading"]
