@@ -11,7 +11,7 @@ would tell a user who may see it another user's password hash, letter by letter
 
 Its exports hold what visitors typed into the public forms: a CSV cell that a spreadsheet
 would run as a formula (``=HYPERLINK(…)``) starts with an apostrophe, and an XLSX cell drops
-the control characters a worksheet cannot hold (openpyxl refused the whole export).
+the characters a worksheet cannot hold (openpyxl refused the whole export).
 """
 
 import re
@@ -32,8 +32,9 @@ from wagtail_modeladmin.views import IndexView
 # number (``-``, ``+49 341 123-45``) that it may compute but that calls nothing.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_LIKE = re.compile(r"[+-]?[\d\s().,/-]*")
-# The control characters an XLSX worksheet cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE).
-NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# What an XLSX worksheet (XML 1.0) cannot hold: the control characters of openpyxl's
+# ILLEGAL_CHARACTERS_RE and the noncharacters U+FFFE and U+FFFF, which a form takes.
+NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class SafeExportIndexView(IndexView):

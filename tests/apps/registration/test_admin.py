@@ -157,6 +157,21 @@ def test_exports_hold_what_visitors_typed_safely(client, send, django_user_model
     assert rows["formel@example.org"][5] == "Klingel und Escape[31m"
 
 
+def test_the_xlsx_export_holds_what_xml_does_not(client, send, django_user_model, meeting):
+    # U+FFFE and U+FFFF are no control characters, pass the form, and are no XML either:
+    # openpyxl refused the whole export of the Anmeldungen.
+    url = reverse("strukturwandel_registration:register", args=[meeting.pk])
+    send(url, form_data(name="Eva\uffff Beispiel", note="Frage\ufffe"))
+    assert Registration.objects.get().name == "Eva\uffff Beispiel"
+    client.force_login(make_user(django_user_model, "orga", organiser=True))
+
+    response = client.get(registration_admin.url_helper.index_url, {"export": "xlsx"})
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    [_heading, row] = workbook.active.iter_rows(values_only=True)
+    assert (row[2], row[5]) == ("Eva Beispiel", "Frage")
+
+
 def test_edit_marks_attendance(client, django_user_model, registrations):
     erika, _ = registrations
     client.force_login(make_user(django_user_model, "orga", organiser=True))

@@ -44,6 +44,12 @@ FORM_PROBLEMS = """(selector) => {
 }"""
 
 
+# What a wait that timed out raises: Playwright's TimeoutError (wait_for, click, …) and the
+# AssertionError of an expect() whose wait ran out ('- Expect "to_have_count" … with timeout
+# 5000ms' in its call log).
+TIMED_OUT = ["TimeoutError", r'Expect "\w+".* with timeout \d+ms']
+
+
 def pytest_collection_modifyitems(items):
     """A browser test that timed out waiting for the page runs once more (pytest-rerunfailures).
 
@@ -52,7 +58,7 @@ def pytest_collection_modifyitems(items):
     """
     for item in items:
         if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.flaky(reruns=1, only_rerun=["TimeoutError"]))
+            item.add_marker(pytest.mark.flaky(reruns=1, only_rerun=TIMED_OUT))
 
 
 @pytest.fixture(scope="session")
