@@ -9,10 +9,12 @@ from strukturwandel.conf import AppSettings
 
 DEFAULTS = {
     # (attempts, seconds): entries a visitor may send per e-mail address and per client
-    # address (strukturwandel.conf CLIENT_ADDRESS) within the time, over all three forms and
-    # the owners' changes to their business cards.
+    # address (strukturwandel.conf CLIENT_ADDRESS) within the time, over all three forms.
     "PARTICIPATION_RATE_LIMIT_PER_ADDRESS": (5, 3600),
     "PARTICIPATION_RATE_LIMIT_PER_CLIENT": (10, 3600),
+    # (changes, seconds): what the owner may save of a business card within the time; each
+    # change is e-mailed to the moderators.
+    "PARTICIPATION_CARD_CHANGE_LIMIT": (10, 3600),
     # How long the link in the "please confirm your business card" e-mail works, in seconds;
     # an unconfirmed card is deleted by ``purge_participation`` after that.
     "PARTICIPATION_CARD_CONFIRM_MAX_AGE": 7 * 24 * 3600,

@@ -40,6 +40,9 @@ FORMS = {
 RATE_LIMITED = _(
     "Too many entries from your connection or for this address. Please try again in an hour."
 )
+CARD_CHANGES_LIMITED = _(
+    "You have changed your business card often within the last hour. Please try again later."
+)
 
 
 def allowed(request, email):
@@ -210,13 +213,15 @@ def owner_view(request, page, token):
         saved_url = token_url(request, token) + "&gespeichert=1"
         if form.is_valid():
             # Each save tells the editors by e-mail: a save that changes nothing (a second
-            # click) tells them nothing, and saves count against the form's limits.
+            # click) tells them nothing, and the changes to a card are limited on their own
+            # (not against the forms' entries: the card was one already).
             if not form.has_changed():
                 return HttpResponseRedirect(saved_url)
-            if allowed(request, card.email):
+            limit = app_settings.PARTICIPATION_CARD_CHANGE_LIMIT
+            if ratelimit.allow("participation", "card", str(card.pk), limit):
                 services.update_card(form)
                 return HttpResponseRedirect(saved_url)
-            form.add_error(None, RATE_LIMITED)
+            form.add_error(None, CARD_CHANGES_LIMITED)
             status = 429
     else:
         form = BusinessCardFields(instance=card, prefix="karte")

@@ -210,6 +210,7 @@ def test_every_public_form_survives_any_input(client, demo, settings, form):
         "REGISTRATION_RATE_LIMIT_PER_CLIENT": (10**6, 3600),
         "PARTICIPATION_RATE_LIMIT_PER_ADDRESS": (10**6, 3600),
         "PARTICIPATION_RATE_LIMIT_PER_CLIENT": (10**6, 3600),
+        "PARTICIPATION_CARD_CHANGE_LIMIT": (10**6, 3600),
     }
     url = form.url()
     for data in sweep(form.fields):

@@ -96,8 +96,9 @@ def test_owner_saves_tell_the_editors_only_of_changes_and_are_limited(
     moderator.user_permissions.add(Permission.objects.get(codename="moderate_participation"))
     settings.STRUKTURWANDEL = {
         **settings.STRUKTURWANDEL,
-        # The card itself was one entry for the address.
-        "PARTICIPATION_RATE_LIMIT_PER_ADDRESS": (3, 3600),
+        "PARTICIPATION_CARD_CHANGE_LIMIT": (2, 3600),
+        # The changes do not count against the entries of the forms.
+        "PARTICIPATION_RATE_LIMIT_PER_ADDRESS": (1, 3600),
     }
     path = owner_path(published)
     # Saving the card as it is (a second click) changes nothing: no e-mail, still published.
@@ -111,7 +112,8 @@ def test_owner_saves_tell_the_editors_only_of_changes_and_are_limited(
     assert send(path, owner_edit(offers="Neu: Räume")).status_code == 302
     blocked = send(path, owner_edit(offers="Neu: Werkzeug"))
     html = blocked.content.decode()
-    assert blocked.status_code == 429 and "Zu viele Einträge" in html
+    assert blocked.status_code == 429
+    assert "Sie haben Ihre Visitenkarte in der letzten Stunde schon oft geändert." in html
     assert "Neu: Werkzeug</textarea>" in html
     published.refresh_from_db()
     assert published.offers == "Neu: Räume"
