@@ -15,6 +15,7 @@ the characters a worksheet cannot hold (openpyxl refused the whole export).
 """
 
 import re
+import unicodedata
 from types import SimpleNamespace
 
 from django.contrib import messages
@@ -44,7 +45,9 @@ class SafeExportIndexView(IndexView):
             return value
         if export_format == self.FORMAT_XLSX:
             return NOT_IN_XLSX.sub("", value)
-        if value.startswith(FORMULA_START) and not NUMBER_LIKE.fullmatch(value):
+        # NFKC: a full-width "＝" may be read as "=" too.
+        first = unicodedata.normalize("NFKC", value[:1])
+        if first.startswith(FORMULA_START) and not NUMBER_LIKE.fullmatch(value):
             return "'" + value
         return value
 

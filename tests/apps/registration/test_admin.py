@@ -136,6 +136,8 @@ def test_exports_hold_what_visitors_typed_safely(client, send, django_user_model
     fields["note"] = "Klingel\x07 und Escape\x1b[31m"
     send(url, form_data(**fields))
     send(url, form_data(name="@SUM(1+1)", email="summe@example.org", note=""))
+    # A full-width equals sign, which a spreadsheet may read as "=".
+    send(url, form_data(name="＝HYPERLINK(1)", email="breit@example.org", note=""))
     client.force_login(make_user(django_user_model, "orga", organiser=True))
     index = registration_admin.url_helper.index_url
 
@@ -147,14 +149,17 @@ def test_exports_hold_what_visitors_typed_safely(client, send, django_user_model
     assert rows["formel@example.org"][4] == "+49 341 123-45"
     assert rows["summe@example.org"][2] == "'@SUM(1+1)"
     assert rows["summe@example.org"][5] == "-"
+    assert rows["breit@example.org"][2] == "'＝HYPERLINK(1)"
 
     # The worksheet cannot hold control characters: the export drops them, not the request.
     response = client.get(index, {"export": "xlsx"})
     assert response.status_code == 200
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    rows = {row[3]: row for row in workbook.active.iter_rows(values_only=True)}
-    assert rows["formel@example.org"][2] == formula
-    assert rows["formel@example.org"][5] == "Klingel und Escape[31m"
+    rows = {row[3].value: row for row in workbook.active.iter_rows()}
+    # The formula is a text cell ("s"), not a formula ("f") that openpyxl would read alike.
+    assert rows["formel@example.org"][2].value == formula
+    assert rows["formel@example.org"][2].data_type == "s"
+    assert rows["formel@example.org"][5].value == "Klingel und Escape[31m"
 
 
 def test_the_xlsx_export_holds_what_xml_does_not(client, send, django_user_model, meeting):
