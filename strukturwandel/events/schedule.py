@@ -192,8 +192,7 @@ def occurrence_on(day, start_time, end_time):
     A start in the hour the clock skips in spring (02:00–03:00 on the last Sunday of March)
     is read as an hour later (03:30), as RFC 5545 and calendar apps read it; a time in the hour
     it repeats in autumn as the first of the two. When the end would then come before the
-    start or with it (02:30–03:00 or 02:00–03:00 that night), the date keeps its usual
-    length from where it starts.
+    start (02:30–03:00 that night), the date keeps its usual length from where it starts.
     """
     occurrence = wall_occurrence(day, start_time, end_time)
     tz = occurrence.start.tzinfo
@@ -201,7 +200,7 @@ def occurrence_on(day, start_time, end_time):
     # zone are compared by their wall-clock times.
     start = occurrence.start.astimezone(datetime.UTC)
     end = occurrence.end.astimezone(datetime.UTC)
-    if end <= start:
+    if end < start:
         end = start + (occurrence.end.replace(tzinfo=None) - occurrence.start.replace(tzinfo=None))
     return occurrence._replace(start=start.astimezone(tz), end=end.astimezone(tz))
 

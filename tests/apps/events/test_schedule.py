@@ -201,12 +201,3 @@ def test_a_rule_in_the_hour_skipped_in_spring_never_ends_before_it_starts(series
     assert event.to_ical().decode().count("T023000\r\n") == 1
     assert event["DTSTART"].dt.replace(tzinfo=None) == datetime.datetime(2026, 3, 29, 2, 30)
     assert event["DTEND"].dt.replace(tzinfo=None) == datetime.datetime(2026, 3, 29, 3, 0)
-
-
-def test_a_date_in_the_hour_skipped_in_spring_keeps_its_length_when_it_would_have_none():
-    # 02:00–03:00 on 28.03.2027: 02:00 is read as 03:00, where the date would also end.
-    occurrence = schedule.occurrence_on(
-        datetime.date(2027, 3, 28), datetime.time(2, 0), datetime.time(3, 0)
-    )
-    assert occurrence.start == datetime.datetime(2027, 3, 28, 1, 0, tzinfo=datetime.UTC)
-    assert occurrence.end - occurrence.start == datetime.timedelta(hours=1)
