@@ -11,6 +11,7 @@ and each meeting's and each rule's VEVENT kept in the cache (keyed by everything
 so that a feed rebuilt after a change writes only the meetings and rules that changed.
 """
 
+import copy
 import datetime
 import functools
 import logging
@@ -517,13 +518,29 @@ def schedule_dates(page, meeting_days, first_day, last_day):
     days = [day for day in all_days if day not in meeting_days]
     if not days:
         return None
-    if len(rule.rrules) > 1:
-        # In one VEVENT every RRULE counts its weeks and months from the one DTSTART (and RFC
-        # 5545 advises against more than one), while each of the editor's rules keeps its own
-        # anchor here: "every 2nd week" and "every 3rd week" would fall out of step. The
-        # dates go out as RDATEs.
+    if len(rule.rrules) > 1 and not _rrules_agree(rule, rule_days):
+        # In one VEVENT every RRULE counts its weeks and months from the one DTSTART, while
+        # each of the editor's rules keeps its own anchor here: "every 2nd week" and "every
+        # 3rd week" can fall out of step. Such dates go out as RDATEs.
         return ScheduleDates(days[0], [], days)
     return ScheduleDates(rule_days[0] if rule_days else days[0], rule_days, days)
+
+
+def _rrules_agree(rule, rule_days):
+    """Whether a client that expands ``rule``'s RRULEs from the first of ``rule_days`` up to
+    the last (as ``_schedule_properties`` writes them: one DTSTART, one UNTIL, no COUNT)
+    finds exactly ``rule_days``. Several weekly rules do ("Mondays and Thursdays"); RRULEs
+    are kept where they do, as some calendar apps show little more than the first RDATE."""
+    if not rule_days:
+        return True
+    first = datetime.datetime.combine(rule_days[0], datetime.time.min)
+    last = datetime.datetime.combine(rule_days[-1], datetime.time.max)
+    found = set()
+    for rrule in rule.rrules:
+        unbounded = copy.copy(rrule)
+        unbounded.count = unbounded.until = None
+        found.update(day.date() for day in unbounded.to_dateutil_rrule(first, last))
+    return found == set(rule_days)
 
 
 def schedule_event(page, meeting_days, request, *, now=None):

@@ -391,3 +391,29 @@ def test_a_meeting_typed_in_the_first_or_last_years_there_are_breaks_no_feed(
         assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
         starts = [event["DTSTART"].dt for event in events(calendar)]
         assert datetime.datetime(9999, 12, 31, 22, 0, tzinfo=BERLIN) in starts, url
+
+
+def test_several_rules_that_a_client_expands_alike_stay_rules(series):
+    # Mondays and Thursdays: both weekly, so the RRULEs from one DTSTART give the same dates
+    # (RRULEs rather than a list of RDATEs, which some calendar apps show badly).
+    series.schedule = Recurrence(
+        rrules=[
+            Rule(recurrence.WEEKLY, byday=[recurrence.MO]),
+            Rule(recurrence.WEEKLY, byday=[recurrence.TH]),
+        ]
+    )
+    series.schedule_starts_on = datetime.date(2024, 1, 1)
+    series.save_revision().publish()
+    now = berlin(2025, 1, 1, 12, 0)
+    calendar = icalendar.Calendar.from_ical(
+        calendars.render("Stammtisch", [], [series], RequestFactory().get("/"), now=now)
+    )
+    [event] = [e for e in calendar.walk("VEVENT") if "RRULE" in e or "RDATE" in e]
+    assert len(event.get("RRULE")) == 2 and "RDATE" not in event
+    first_day, last_day = calendars.feed_window(now)
+    after = datetime.datetime.combine(first_day, datetime.time.min, BERLIN)
+    before = datetime.datetime.combine(last_day, datetime.time.max, BERLIN)
+    starts = sorted(
+        e["DTSTART"].dt for e in recurring_ical_events.of(calendar).between(after, before)
+    )
+    assert starts == [o.start for o in series.schedule_occurrences(after, before)]
