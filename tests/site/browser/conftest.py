@@ -18,8 +18,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshots"
 
-pytestmark = pytest.mark.browser
-
 # For page.evaluate(FORM_PROBLEMS, selector): every control of the form has a label that names
 # it and descriptions that exist, the honeypot is out of the keyboard's way, no id is doubled.
 FORM_PROBLEMS = """(selector) => {
