@@ -258,6 +258,17 @@ def test_failed_mail_gives_up_after_the_last_attempt(meeting, failing_mail, sett
     assert queued.attempts == 2 and queued.status == MailStatus.FAILED
 
 
+def queued_reminder(meeting):
+    """A reminder queued for a confirmed registration of ``meeting``, not yet sent."""
+    registration = Registration.objects.create(
+        meeting=meeting, name="Erika", email="erika@example.org"
+    )
+    Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CONFIRMED)
+    return RegistrationMail.objects.create(
+        registration=registration, kind=MailKind.REMINDER, key="3600"
+    )
+
+
 @pytest.mark.parametrize(
     "ended_ago,status",
     [
@@ -275,13 +286,7 @@ def test_a_reminder_held_up_until_the_meeting_is_over_is_not_sent(make_meeting, 
     meeting.start, meeting.end = end - datetime.timedelta(minutes=90), end
     meeting.status = status
     meeting.save()
-    registration = Registration.objects.create(
-        meeting=meeting, name="Erika", email="erika@example.org"
-    )
-    Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CONFIRMED)
-    reminder = RegistrationMail.objects.create(
-        registration=registration, kind=MailKind.REMINDER, key="3600"
-    )
+    reminder = queued_reminder(meeting)
     assert not registration_mail.deliver(reminder.pk)
     assert mail.outbox == []
     assert not RegistrationMail.objects.filter(pk=reminder.pk).exists()
@@ -294,13 +299,7 @@ def test_a_reminder_held_up_past_the_start_of_a_running_meeting_is_still_sent(ma
     start = timezone.now() - datetime.timedelta(minutes=10)
     meeting.start, meeting.end = start, start + datetime.timedelta(minutes=90)
     meeting.save()
-    registration = Registration.objects.create(
-        meeting=meeting, name="Erika", email="erika@example.org"
-    )
-    Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CONFIRMED)
-    reminder = RegistrationMail.objects.create(
-        registration=registration, kind=MailKind.REMINDER, key="3600"
-    )
+    reminder = queued_reminder(meeting)
     # Late, but the call link still helps.
     assert registration_mail.deliver(reminder.pk)
     assert CALL_LINK in last_mail().body
